@@ -1,0 +1,186 @@
+"""What surrounds a casualty statement: scope, certainty, cause, perpetrator, attribution.
+
+Each reader looks first in the clause of the outcome word, then in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from deathtoll.extract.lexicon import Lexicon
+from deathtoll.model import Actor
+
+_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "appos", "acl", "xcomp", "csubj"}
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_PERIOD_RE = re.compile(
+    rf"\b(?:between|from)\s+(?:late |early |mid-?)?(?:{_MONTHS}|\d{{4}})\b.{{0,30}}?\b(?:and|to|until|through)\b"
+    rf"|\b(?:in|during|throughout)\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b|\blast year\b|\bthis year\b",
+    re.I,
+)
+_SAY_VERBS = {"say", "report", "tell", "confirm", "announce", "state", "add", "claim", "estimate", "according"}
+_SAYER_DEPS = ("nsubj",)
+
+
+def clause_tokens(trigger: Token) -> list[Token]:
+    """Tokens of the clause that holds ``trigger``: its verb's subtree without other
+    subordinate clauses (a relative clause, an apposition, a reported-speech frame)."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    skip: set[int] = set()
+    for c in head.children:
+        if c.dep_ in _CLAUSE_DEPS and not (c.i <= trigger.i <= max(t.i for t in c.subtree) and trigger in c.subtree):
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in skip]
+    # adjuncts of the verb this clause is coordinated with ("killed and wounded in the latest violence")
+    if head.dep_ == "conj":
+        for c in head.head.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < head.i:
+                toks.extend(c.subtree)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
+    for p in phrases:
+        if _phrase_re(p).search(text):
+            return p
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_re(p: str) -> re.Pattern:
+    tail = r"" if p.endswith(("-", " 20", " 19")) or p.endswith(tuple("0123456789")) else r"\b"
+    return re.compile(r"\b" + re.escape(p) + tail, re.I)
+
+
+def _text(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens).replace("\u2019", "'")
+
+
+def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
+    """incident | aggregate | cumulative, and the rule that decided it."""
+    clause = _text(clause_tokens(trigger))
+    if _has_phrase(clause, lex.markers_of("cumulative")):
+        return "cumulative", "scope:cumulative-marker"
+    heading = sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading"))
+    if _has_phrase(clause, lex.markers_of("aggregate")) or _PERIOD_RE.search(clause):
+        return "aggregate", "scope:list-heading" if heading else "scope:aggregate-marker"
+    if sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading")):
+        return "aggregate", "scope:list-heading"
+    return "incident", None
+
+
+def certainty_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
+    """reported | alleged | feared | denied, from markers in the sentence."""
+    # markers that govern the clause: "There are fears that militants executed 200 people"
+    text = sent.text.replace("\u2019", "'")
+    for kind in ("denied", "feared", "alleged"):
+        p = _has_phrase(text, lex.markers_of(kind))
+        if p:
+            return kind, f"certainty:{kind}"
+    return "reported", None
+
+
+def find_cause(trigger: Token, sent: Span, lex: Lexicon, exclude: set[int] = frozenset()) -> tuple[str | None, str | None]:
+    """The cause word nearest to the outcome word in its clause, else in the sentence
+    (never a word of the victim phrase: "suicide bombers" killed are not the cause)."""
+    verb_cause = lex.causes.get(trigger.lemma_.lower()) or lex.causes.get(trigger.lower_)
+    best: tuple[int, str] | None = None
+    for pool, rule in ((clause_tokens(trigger), "cause:clause"), (list(sent), "cause:sentence")):
+        pool = [t for t in pool if t.i not in exclude]
+        words = [t.lower_ for t in pool]
+        for n in (3, 2, 1):
+            for i in range(len(pool) - n + 1):
+                phrase = " ".join(words[i : i + n])
+                if phrase in lex.causes:
+                    if n == 1 and pool[i].i == trigger.i:
+                        continue
+                    dist = abs(pool[i].i - trigger.i) - 10 * n
+                    if best is None or dist < best[0]:
+                        best = (dist, lex.causes[phrase])
+            if best:
+                break
+        if best:
+            return best[1], rule
+    if verb_cause:
+        return verb_cause, "cause:verb"
+    return None, None
+
+
+@lru_cache(maxsize=8)
+def _actor_re(lex: Lexicon) -> re.Pattern:
+    alts = sorted(lex.actors, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.I)
+
+
+def _actor_in(tokens: list[Token], lex: Lexicon) -> Actor | None:
+    """The first actor alias in the tokens' text ("U.S.-led strikes" -> US-led coalition)."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    span = doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    text = span.text.replace("\u2019", "'")
+    for m in _actor_re(lex).finditer(text):
+        raw = m.group(1)
+        key = raw.lower()
+        if len(key) <= 4 and key.replace(".", "").isalpha() and not raw.isupper():
+            continue  # "is" the verb is not "IS" the group
+        return Actor(lex.actors[key], raw)
+    return None
+
+
+def _core(tok: Token) -> list[Token]:
+    """A noun phrase without its relative clauses and prepositional tails."""
+    drop: set[int] = set()
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "acl", "prep", "appos") and t.head in tok.subtree:
+            drop.update(x.i for x in t.subtree)
+    return [t for t in tok.subtree if t.i not in drop]
+
+
+def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | None]:
+    """Who did it: the agent of a passive ("killed by militiamen"), the subject of an
+    active verb ("Militants executed…"), or of the verb it is coordinated with."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    candidates: list[tuple[list[Token], str]] = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            candidates.append((list(c.subtree), "actor:agent"))
+    for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                candidates.append((_core(c), "actor:subject"))
+                candidates.append((list(c.subtree), "actor:subject"))
+    for toks, rule in candidates:
+        actor = _actor_in(toks, lex)
+        if actor:
+            return actor, rule
+    return None, None
+
+
+def find_attribution(sent: Span, lex: Lexicon) -> str | None:
+    """Who says so: "according to the U.N.", "police said", "Al Jazeera's sources say"."""
+    toks = list(sent)
+    for i, t in enumerate(toks[:-2]):
+        if t.lower_ == "according" and toks[i + 1].lower_ == "to":
+            pobj = next((c for c in toks[i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _span_clean(pobj)
+    for t in toks:
+        if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ in _SAYER_DEPS), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("it", "this", "that"):
+                return _span_clean(subj)
+    return None
+
+
+def _span_clean(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("punct",) and not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a in tok.subtree and a is not tok))]
+    doc = tok.doc
+    i, j = min(t.i for t in toks), max(t.i for t in toks)
+    return doc[i : j + 1].text.strip(" ,")

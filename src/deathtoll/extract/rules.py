@@ -1,0 +1,311 @@
+"""Find casualty statements in a parsed sentence.
+
+``find_in_sentence`` walks the outcome words of one sentence (``outcomes.tsv``),
+follows the parse to the victim phrase each one governs, and reads the count,
+the group and the context. Every decision leaves a rule name in the finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from deathtoll.extract import context
+from deathtoll.extract.lexicon import Lexicon
+from deathtoll.extract.victims import Victim, read_victim
+from deathtoll.model import Actor, Count
+
+SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
+_HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitalize", "hospitalise", "admit", "carry"}
+_HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
+_KILLED_MODS = {"dead", "death", "fatally", "killed"}
+
+
+@dataclass
+class Finding:
+    """One casualty statement found in a sentence (offsets relative to the doc)."""
+
+    outcome: str
+    victim: Victim
+    trigger: int  # token index of the outcome word
+    victim_head: int
+    rules: list[str] = field(default_factory=list)
+    scope: str = "incident"
+    certainty: str = "reported"
+    cause: str | None = None
+    perpetrator: Actor | None = None
+    attribution: str | None = None
+    soft: bool = False  # "was shot" / "taken to hospital": hit, outcome not said
+    update: bool = False
+
+
+def _conj_heads(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            out.extend(_conj_heads(c))
+    return out
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    subs = _children(verb, "nsubjpass", "nsubj")
+    if subs:
+        return subs
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return [verb.head]
+    return []
+
+
+def _left_quantity(verb: Token) -> list[Token]:
+    """Fallback when the parser lost the subject: "Several more were wounded"."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("auxpass", "aux", "neg", "advmod") and doc[i].lower_ not in ("more", "others"):
+        i -= 1
+    if i >= 0 and (doc[i].lower_ in ("more", "others") or doc[i].pos_ == "NUM"):
+        return [doc[i]]
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "conj", "advcl", "ROOT") and not _children(verb, "dobj"))
+
+
+def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], str]:
+    """The tokens that head the victim phrases of ``trigger``, and the rule used."""
+    if kind in ("active", "passive", "shot"):
+        if _is_passive(trigger) or kind == "passive":
+            if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return _conj_heads(trigger.head), "victim:reduced-relative"
+            subs = _children(trigger, "nsubjpass") or ([] if _children(trigger, "dobj") else _subject_of(trigger))
+            if trigger.dep_ == "conj" and not _children(trigger, "nsubjpass", "nsubj", "dobj"):
+                subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and _is_passive(trigger.head) else subs
+            if subs:
+                return [h for s in subs for h in _conj_heads(s)], "victim:passive-subject"
+            if not _children(trigger, "dobj"):
+                left = _left_quantity(trigger)
+                if left:
+                    return left, "victim:left-quantity"
+        objs = _children(trigger, "dobj")
+        if objs:
+            return [h for o in objs for h in _conj_heads(o)], "victim:object"
+        return [], ""
+    if kind == "intrans":
+        subs = _children(trigger, "nsubj", "nsubjpass")
+        if not subs and trigger.dep_ in ("relcl", "acl"):
+            subs = [trigger.head]
+        if not subs and trigger.dep_ == "conj":
+            subs = _subject_of(trigger.head)
+        if not subs:
+            subs = _left_quantity(trigger)
+        return [h for s in subs for h in _conj_heads(s)], "victim:subject"
+    if kind == "adj":
+        head = trigger.head
+        if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
+            subs = _children(trigger, "nsubj") or _children(head, "dobj") or _children(head, "nsubjpass", "nsubj")
+            return [h for s in subs for h in _conj_heads(s)], "victim:left-adjective"
+        if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
+            return [head], "victim:modified"
+        if trigger.dep_ == "conj" and head.lower_ in _KILLED_MODS | {"wounded", "injured"}:
+            return [], ""
+        subs = _children(trigger, "nsubj", "nummod", "npadvmod")
+        if subs and trigger.dep_ == "ROOT":
+            return subs, "victim:headline"
+        return [], ""
+    return [], ""
+
+
+def _subset(head: Token, trigger: Token) -> bool:
+    """"including an officer", "among them two children": part of a count already given."""
+    for anc in head.ancestors:
+        if anc.lower_ in SUBSET_WORDS:
+            return True
+        if anc is trigger:
+            break
+    return False
+
+
+def _is_fatal(trigger: Token) -> bool:
+    """"shot dead", "fatally shot", "shot and killed", "shot to death"."""
+    for c in trigger.children:
+        if c.lower_ in ("dead", "fatally") or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
+            return True
+        if c.dep_ == "conj" and c.lemma_ in ("kill", "die"):
+            return True
+    return trigger.dep_ == "conj" and trigger.head.lemma_ in ("kill",)
+
+
+def _to_hospital(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "at", "in"):
+            if any(g.lower_ in _HOSPITAL_NOUNS or g.lemma_ in _HOSPITAL_NOUNS for g in c.subtree):
+                return True
+    return False
+
+
+def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
+    """The outcome words of a sentence: (token, outcome, kind)."""
+    out = []
+    for t in sent:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBD", "VBG") and t.pos_ != "ADJ"):
+            if lemma in lex.outcomes and lex.outcomes[lemma][1] in ("active", "passive", "intrans", "shot"):
+                out.append((t, *lex.outcomes[lemma]))
+                continue
+            if lemma == "lose" and any(c.lower_ in ("life", "lives") for c in t.children):
+                out.append((t, "killed", "intrans"))
+                continue
+            if lemma in _HOSPITAL and _to_hospital(t):
+                out.append((t, "wounded", "hospital"))
+                continue
+        if low in lex.outcomes and lex.outcomes[low][1] == "adj" and t.pos_ in ("ADJ", "VERB", "NOUN"):
+            out.append((t, *lex.outcomes[low]))
+            continue
+        if t.pos_ == "NOUN" and (low in lex.outcomes or lemma in lex.outcomes):
+            o, kind = lex.outcomes.get(low) or lex.outcomes[lemma]
+            if kind == "noun":
+                out.append((t, o, "noun"))
+    return out
+
+
+def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
+    """ "the deaths of 14 civilians", "12 deaths", "no fatalities", "the death toll rose to 15"."""
+    found: list[tuple[Victim, Token, str]] = []
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ == "no"):
+        start = t.doc[t.i - 1].idx if t.i > 0 else t.idx
+        outcomes = ("killed", "wounded") if outcome == "casualties" else (outcome,)
+        for o in outcomes:
+            found.append((Victim(Count(0, 0, 0, "no"), "unknown", None, start, t.idx + len(t.text), negative=True,
+                                 rules=("count:negative",)), t, o))
+        return found
+    if outcome == "casualties":
+        return found
+    for prep in _children(t, "prep"):
+        if prep.lower_ == "of":
+            for pobj in _children(prep, "pobj"):
+                for h in _conj_heads(pobj):
+                    v = read_victim(h, lex)
+                    if v is not None and v.count is not None:
+                        found.append((v, h, outcome))
+    if found:
+        return found
+    if t.lower_ in ("toll",) or (t.lower_ == "death" and t.head.lower_ == "toll"):
+        toll = t if t.lower_ == "toll" else t.head
+        verb = toll.head
+        for tok in verb.subtree:
+            if tok.pos_ == "NUM" and tok.dep_ in ("pobj", "attr", "dobj", "appos", "npadvmod", "nummod") and tok.i > toll.i:
+                v = read_victim(tok, lex)
+                if v is not None and v.count is not None:
+                    found.append((v, tok, "killed"))
+                    break
+        return found
+    nums = [c for c in t.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < t.i and c.dep_ in ("compound", "amod"))]
+    if nums and t.lower_ in ("deaths", "fatalities", "bodies", "corpses", "injuries", "casualties", "hostages"):
+        from deathtoll.extract.victims import _num_phrase
+        from deathtoll.extract.numbers import parse_count
+        toks = _num_phrase(nums[0])
+        text = t.doc[min(x.i for x in toks) : max(x.i for x in toks) + 1].text
+        c = parse_count(text, lex.vague)
+        if c is not None:
+            found.append((Victim(c, "unknown", None, min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks),
+                                 rules=("count:noun-nummod",)), t, outcome))
+    return found
+
+
+def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
+    """Every casualty statement in one parsed sentence, in reading order."""
+    findings: list[Finding] = []
+    for trig, outcome, kind in triggers(sent, lex):
+        rules = [f"trigger:{kind}:{trig.lemma_.lower()}"]
+        pairs: list[tuple[Victim, Token, str]] = []
+        soft = False
+        if kind == "noun":
+            pairs = _noun_trigger(trig, outcome, lex)
+        else:
+            k = kind
+            if kind in ("shot", "hospital"):
+                if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in trig.children):
+                    continue
+                if kind == "shot" and _is_fatal(trig):
+                    continue  # the killed trigger next to it ("shot dead", "shot and killed") counts
+                soft, k = True, "passive"
+            heads, vrule = victim_heads(trig, outcome, k)
+            if vrule:
+                rules.append(vrule)
+            for h in heads:
+                if _subset(h, trig):
+                    continue
+                v = read_victim(h, lex)
+                if v is not None:
+                    pairs.append((v, h, outcome))
+        if kind != "noun" and any(c.lower_ == "fatally" for c in trig.children) and outcome == "wounded":
+            pairs = [(v, h, "killed") for v, h, _ in pairs]
+            soft = False
+            rules.append("outcome:fatally")
+        negated = any(c.dep_ == "neg" for c in trig.children)
+        for v, h, o in pairs:
+            if negated:
+                v = Victim(Count(0, 0, 0, v.count.text if v.count else "not"), v.group, v.detail, v.start, v.end,
+                           negative=True, rules=v.rules + ("count:negated",))
+            f = Finding(o, v, trig.i, h.i, rules + list(v.rules), soft=soft)
+            _add_context(f, trig, sent, lex)
+            findings.append(f)
+    return _tidy(findings, sent, lex)
+
+
+def _add_context(f: Finding, trig: Token, sent: Span, lex: Lexicon) -> None:
+    f.scope, rule = context.scope_of(trig, sent, lex)
+    if rule:
+        f.rules.append(rule)
+    if f.victim.negative:
+        f.certainty = "none"
+        f.rules.append("certainty:none")
+    else:
+        f.certainty, rule = context.certainty_of(trig, sent, lex)
+        if rule:
+            f.rules.append(rule)
+    f.cause, rule = context.find_cause(trig, sent, lex, exclude=set(t.i for t in sent.doc[f.victim_head].subtree))
+    if rule:
+        f.rules.append(rule)
+    f.perpetrator, rule = context.find_perpetrator(trig, lex)
+    if rule:
+        f.rules.append(rule)
+    f.attribution = context.find_attribution(sent, lex)
+    text = sent.text.lower()
+    if any(context._phrase_re(p).search(text) for p in lex.markers_of("update")):
+        f.update = True
+        f.rules.append("count:update")
+    if f.victim.rules and "victim:own-members" in f.victim.rules and f.perpetrator:
+        pass
+
+
+def _tidy(findings: list[Finding], sent: Span, lex: Lexicon) -> list[Finding]:
+    """Borrow the noun of an elliptic count from the report before it; drop a soft
+    "was shot" when the same victim is also killed; drop duplicates."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.victim.elliptic and f.victim.group == "unknown" and f.victim.detail is None:
+            prev = next((p for p in reversed(out) if not p.victim.elliptic or p.victim.detail), None)
+            if prev is not None:
+                f.victim.group, f.victim.detail = prev.victim.group, prev.victim.detail
+                f.rules.append("victim:ellipsis")
+        out.append(f)
+    killed_heads = {f.victim_head for f in out if f.outcome == "killed"}
+    out = [f for f in out if not (f.soft and f.victim_head in killed_heads)]
+    seen: set[tuple] = set()
+    uniq = []
+    for f in out:
+        key = (f.outcome, f.victim.start, f.victim.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        uniq.append(f)
+    return uniq

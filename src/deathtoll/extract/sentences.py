@@ -1,0 +1,82 @@
+"""Cheap sentence splitting and the trigger pre-filter.
+
+Only sentences that can hold a casualty statement reach the parser: the
+pre-filter is one regular expression built from the outcome lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deathtoll.extract.lexicon import Lexicon
+
+_ABBREV = ("u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "st", "no",
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
+           "i.e", "e.g", "vs", "inc", "co", "corp", "jr", "sr", "gov", "sen", "rep", "ft", "mt", "i.e.d", "approx")
+_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])|(?<=:)\s*\n|\n""")
+_ABBREV_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREV) + r")\.$|(?:^|\s)[A-Z]\.$", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the article text
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences with their character offsets and paragraph numbers."""
+    out: list[Sentence] = []
+    para = 0
+    pos = 0
+    for m in re.finditer(r"\n\s*|\Z", text):
+        block_end = m.start()
+        block = text[pos:block_end]
+        _split_block(block, pos, para, out)
+        if block.strip():
+            para += 1
+        pos = m.end()
+        if m.end() >= len(text):
+            break
+    return out
+
+
+def _split_block(block: str, offset: int, para: int, out: list[Sentence]) -> None:
+    start = 0
+    for m in _BOUNDARY.finditer(block):
+        left = block[start : m.start()]
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV_RE.search(left.rstrip()[-8:]):
+            continue
+        _emit(block, start, m.start(), offset, para, out)
+        start = m.end()
+    _emit(block, start, len(block), offset, para, out)
+
+
+def _emit(block: str, s: int, e: int, offset: int, para: int, out: list[Sentence]) -> None:
+    seg = block[s:e]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    if seg:
+        out.append(Sentence(seg, offset + s + lead, offset + s + lead + len(seg), para))
+
+
+@lru_cache(maxsize=8)
+def trigger_pattern(lex: Lexicon) -> re.Pattern:
+    """One regex that matches any word stem that can start a casualty statement."""
+    stems = set()
+    for word in lex.outcomes:
+        w = word.split()[0]
+        stems.add(w[:-1] if len(w) > 4 and w.endswith("e") else w)
+    stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
+              "hurt", "bodies", "casualt", "fatal", "kidnapp", "wounds", "injur", "gunned", "killing"}
+    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})", re.I)
+
+
+def candidates(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
+    """The sentences that can hold a casualty statement."""
+    pat = trigger_pattern(lex)
+    return [s for s in sentences if pat.search(s.text)]

@@ -1,0 +1,252 @@
+"""From a victim phrase in the parse to a count and a victim group.
+
+A victim phrase is the token the outcome word points at (the passive subject of
+"were killed", the object of "killed", the subject of "died") and its modifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from deathtoll.extract.lexicon import Lexicon
+from deathtoll.extract.numbers import parse_count, word_value
+from deathtoll.model import Count
+
+PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
+PRONOUN_MANY = {"they", "them", "themselves", "those", "who", "which", "that"}
+NEGATIVE = {"no", "none", "nobody", "noone", "no-one"}
+_COUNT_MODS = {"advmod", "quantmod", "nummod", "det", "amod", "predet", "compound", "cc", "conj", "prep", "pobj", "npadvmod", "nmod"}
+# words that look like counts but are not people (vehicles, places, money, time)
+NOT_PEOPLE = {
+    "year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes",
+    "percent", "%", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "dollars", "dinars",
+    "vehicle", "vehicles", "car", "cars", "truck", "trucks", "house", "houses", "building", "buildings",
+    "district", "districts", "village", "villages", "area", "areas", "road", "roads", "bridge", "bridges",
+    "tank", "tanks", "weapon", "weapons", "round", "rounds", "shot", "shots", "time", "times", "point",
+    "homes", "home", "neighbourhoods", "neighborhoods", "report", "reports", "case", "cases", "incident",
+    "incidents", "attack", "attacks", "bomb", "bombs", "strike", "strikes", "airstrike", "airstrikes",
+}
+
+
+@dataclass
+class Victim:
+    """What a victim phrase says: a count (or None when unstated), group and detail."""
+
+    count: Count | None
+    group: str
+    detail: str | None
+    start: int  # character offsets of the count words (or of the phrase), within the doc
+    end: int
+    negative: bool = False
+    elliptic: bool = False  # "seven were wounded": a bare number that borrows its noun
+    rules: tuple[str, ...] = ()
+
+
+def _span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    i, j = min(t.i for t in tokens), max(t.i for t in tokens)
+    return doc[i : j + 1].text
+
+
+def _num_phrase(num: Token) -> list[Token]:
+    """The number and its qualifiers: "at least" + "seven", "between 10 and 15"."""
+    toks = [num]
+    for c in num.children:
+        if c.dep_ == "amod" and c.i > num.i:
+            continue  # "eight more", "four wounded"
+        if c.dep_ in ("advmod", "quantmod", "cc", "conj", "nummod", "compound", "det", "amod") and c.i < num.i + 4:
+            toks.extend(c.subtree)
+        elif c.dep_ == "prep" and c.i == num.i + 1 and c.lower_ in ("to",):
+            toks.extend(c.subtree)
+    # "at least" is sometimes attached to the noun instead of the number
+    head = num.head
+    if num.dep_ == "nummod":
+        for c in head.children:
+            if c.dep_ in ("advmod", "quantmod") and c.i < num.i:
+                toks.extend(c.subtree)
+    i = min(t.i for t in toks)
+    # pull in qualifier words directly before the phrase ("some", "an estimated", "nearly")
+    doc = num.doc
+    while i > 0 and doc[i - 1].lower_ in ("least", "at", "than", "more", "nearly", "almost", "about", "around",
+                                           "some", "over", "roughly", "approximately", "estimated", "an",
+                                           "up", "to", "as", "many", "fewer", "less", "under", "between",
+                                           "no", "close", "just", "upwards", "of", "further", "additional",
+                                           "another") and doc[i - 1].pos_ != "VERB":
+        if doc[i - 1].lower_ in ("of",) and not (i > 1 and doc[i - 2].lower_ in ("upwards", "excess")):
+            break
+        if doc[i - 1].lower_ in ("to", "as", "many", "more") and not _qualifier_context(doc, i - 1):
+            break
+        i -= 1
+    return [t for t in doc[i : max(t.i for t in toks) + 1]]
+
+
+def _qualifier_context(doc, i: int) -> bool:
+    """Is doc[i] part of a multi-word qualifier like "up to", "as many as", "more than"?"""
+    w = doc[i].lower_
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if w == "to":
+        return prev == "up"
+    if w in ("as", "many"):
+        return prev in ("as", "many") or (w == "as" and i + 1 < len(doc) and doc[i + 1].lower_ == "many")
+    if w == "more":
+        return False
+    return True
+
+
+def victim_lookup(head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """Group and detail of a victim noun, trying compounds first ("special forces soldiers")."""
+    words = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lower_]
+    for k in range(len(words)):
+        key = " ".join(words[k:])
+        if key in lex.victims:
+            return lex.victims[key]
+    lemma = head.lemma_.lower()
+    if lemma in lex.victims:
+        return lex.victims[lemma]
+    return None
+
+
+def _group_from_modifiers(head: Token, lex: Lexicon, found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """Adjectives that decide the group: "civilian casualties", "Iraqi soldiers", "ISIS fighters"."""
+    for c in head.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in ("civilian", "innocent"):
+            return ("civilian", found[1] if found else "civilians")
+        if c.dep_ in ("amod", "compound") and c.lower_ in ("isis", "isil", "daesh", "jihadist", "extremist", "militant", "insurgent", "terrorist", "suicide"):
+            if found and found[0] in ("unknown", "militants"):
+                return ("militants", found[1])
+    return found
+
+
+def read_victim(head: Token, lex: Lexicon) -> Victim | None:
+    """Read the count and group of the phrase headed by ``head``.
+
+    Returns None when the phrase is not about people (a year, a vehicle, a place).
+    """
+    doc = head.doc
+    lower = head.lower_
+    rules: list[str] = []
+    if lower in NOT_PEOPLE or head.lemma_.lower() in NOT_PEOPLE:
+        return None
+    if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC", "ORG") \
+            and head.pos_ != "NUM" and not victim_lookup(head, lex):
+        return None
+
+    # negatives: "no one", "nobody", "no civilians"
+    det_no = any(c.dep_ == "det" and c.lower_ in NEGATIVE for c in head.children)
+    if lower in NEGATIVE or det_no or (lower == "one" and head.i > 0 and doc[head.i - 1].lower_ == "no"):
+        found = victim_lookup(head, lex) or ("unknown", None)
+        return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
+                      negative=True, rules=("count:negative",))
+
+    # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
+    noun = head
+    num_tokens: list[Token] | None = None
+    if head.pos_ == "NUM" or word_value(head.text) is not None and head.pos_ in ("NUM", "PRON", "DET", "NOUN", "ADJ"):
+        if head.lower_ in ("one", "a") and head.pos_ == "PRON":
+            pass
+        num_tokens = _num_phrase(head)
+        noun = None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    noun = pobj
+        rules.append("count:number-head")
+    elif any(lower == v.split()[-1] and v.split()[-1] in ("dozens", "scores", "hundreds", "thousands", "tens")
+             for v in lex.vague):
+        num_tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    noun = pobj
+        if noun is head:
+            noun = None
+        rules.append("count:vague")
+    else:
+        nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("compound", "amod", "quantmod"))]
+        nums = [c for c in nums if not _is_age(c)]
+        if nums:
+            num_tokens = _num_phrase(nums[0])
+            rules.append("count:nummod")
+        else:
+            mods = [c for c in head.children if c.dep_ in ("amod", "det", "advmod", "quantmod") and c.i < head.i]
+            phrase = [t for c in mods for t in c.subtree]
+            text = " ".join(t.lower_ for t in sorted(phrase, key=lambda t: t.i))
+            vague_key = next((k for k in sorted(lex.vague, key=len, reverse=True) if k == text or text.endswith(k) and k in text), None)
+            if vague_key:
+                num_tokens = sorted(phrase, key=lambda t: t.i)
+                rules.append("count:vague")
+
+    if noun is not None and noun.lower_ in NOT_PEOPLE:
+        return None
+
+    # group
+    found: tuple[str, str] | None = None
+    elliptic = False
+    if noun is not None:
+        if noun.lower_ == "own":
+            found = ("militants", "own members")  # "X of their own": resolved by the caller to the actor's group
+            rules.append("victim:own-members")
+        elif noun.lower_ in PRONOUN_MANY | {"them", "others", "other", "more"}:
+            elliptic = True
+        else:
+            found = victim_lookup(noun, lex)
+            found = _group_from_modifiers(noun, lex, found)
+    else:
+        elliptic = True
+
+    count: Count | None = None
+    if num_tokens:
+        count = parse_count(_span_text(num_tokens), lex.vague)
+        if count is None and head.pos_ == "NUM":
+            return None
+
+    if count is None and noun is not None and not num_tokens:
+        # singular: "a policeman", "one more", "the victim", "John Smith", "he"
+        if noun.lower_ in PRONOUN_ONE:
+            count, found, elliptic = Count(1, 1, 1, noun.text), found or ("unknown", "person"), True
+            rules.append("count:pronoun")
+        elif noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and not found and noun.ent_type_ in ("", "PERSON")):
+            if noun.ent_type_ == "PERSON":
+                count, found = Count(1, 1, 1, noun.text), found or ("unknown", "person")
+                rules.append("count:named-person")
+        elif noun.tag_ in ("NN", "NNP") and found:
+            det = next((c for c in noun.children if c.dep_ in ("det", "nummod", "amod", "poss") and c.i < noun.i), None)
+            if det is not None or noun.i == 0 or True:
+                count = Count(1, 1, 1, det.text if det is not None and det.dep_ == "det" else noun.text)
+                rules.append("count:singular")
+        elif noun.lower_ in ("more", "others"):
+            pass
+        if found is None and count is not None and noun.pos_ == "NOUN" and not victim_lookup(noun, lex):
+            return None
+    if noun is not None and found is None and not elliptic:
+        # a noun we do not know as a person: refuse unless it is a plain number phrase
+        if noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != "PERSON":
+            return None
+    if count is None and found is None and not elliptic:
+        return None
+    if num_tokens:
+        start = min(t.idx for t in num_tokens)
+        end = max(t.idx + len(t.text) for t in num_tokens)
+    else:
+        ref = noun if noun is not None else head
+        det = next((c for c in ref.children if c.dep_ == "det" and c.i < ref.i), None)
+        first = det if det is not None else ref
+        start, end = first.idx, ref.idx + len(ref.text)
+    group, detail = found if found else ("unknown", None)
+    return Victim(count, group, detail, start, end, elliptic=elliptic, rules=tuple(rules))
+
+
+def _is_age(tok: Token) -> bool:
+    """"a 60-year-old woman", "aged 25", "boys as young as 9": the number is an age."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1 : tok.i + 4].text.lower()
+    if nxt.startswith(("-year", "year-old", "-month", "years old", "-years", "year old")):
+        return True
+    prev = doc[max(0, tok.i - 2) : tok.i].text.lower()
+    return prev.endswith(("aged", "age", "as young as", "as old as"))

