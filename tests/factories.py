@@ -98,13 +98,18 @@ def synthetic_result(art: Article) -> ArticleResult:
         stated = int(tm["n"])
         status = "match" if stated == killed["best"] else "mismatch"
         checks.append(Check("aggregate", status, f"stated {stated} killed, itemised {killed['best']}",
-                            tuple(r.id for r in reports), {"killed": stated}, {"killed": killed["best"]}))
+                            tuple(r.id for r in reports), {"killed": {"low": stated, "best": stated, "high": stated}},
+                            {"killed": dict(killed)}))
     totals = {"killed": killed, "wounded": wounded}
     return ArticleResult(art, tuple(reports), tuple(incidents), totals, tuple(checks))
 
 
 class FakePipeline(Pipeline):
     """The real runner with the toy reader in place of extract/resolve/link."""
+
+    @property
+    def nlp(self) -> Any:  # the toy reader needs no spaCy model
+        return None
 
     def process(self, art: Article) -> ArticleResult:
         if "FAIL-ME" in art.text:

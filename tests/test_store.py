@@ -211,7 +211,8 @@ def test_checks_keep_their_article(db):
                          synthetic_result(article("a2", ONE_INCIDENT + " In all, 9 were killed."))], [])
     found = db.checks()
     assert [(c.article_id, c.check.status) for c in found] == [("a1", "match"), ("a2", "mismatch")]
-    assert found[1].check.stated == {"killed": 9} and found[1].check.itemised == {"killed": 5}
+    assert found[1].check.stated == {"killed": {"low": 9, "best": 9, "high": 9}}
+    assert found[1].check.itemised == {"killed": {"low": 5, "best": 5, "high": 5}}
     assert [c.article_id for c in db.checks(article_id="a2")] == ["a2"]
 
 

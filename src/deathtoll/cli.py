@@ -34,7 +34,6 @@ Format = Literal["csv", "jsonl", "geojson"]
 
 app = typer.Typer(
     name="deathtoll",
-    help="Turn conflict news into an auditable casualty database.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,6 +53,12 @@ def _db_option(required: bool = True) -> Any:
 
 def _err() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def _out() -> Console:
+    """Stdout console; 120 columns when piped (a terminal or COLUMNS sets its own)."""
+    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    return Console(highlight=False, width=120 if piped else None)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -159,7 +164,7 @@ def extract(
         failed += 1
         typer.echo(f"Error: {' '.join(str(err).split())}", err=True)
 
-    out = Console(highlight=False)
+    out = _out()
     done = 0
     with _errors(NOTHING):
         for result in Pipeline(Options(workers=workers)).extract(paths, on_error=on_error, stdin=sys.stdin):
@@ -211,7 +216,7 @@ def incidents(
     if not found:
         _err().print("no incidents match")
         return
-    Console(highlight=False).print(incidents_table(found))
+    _out().print(incidents_table(found))
 
 
 @app.command()
@@ -227,7 +232,7 @@ def show(
     from deathtoll.publish.tables import article_view, incident_view
     from deathtoll.store import open_store
 
-    out = Console(highlight=False)
+    out = _out()
     with _errors(), open_store(db) as store:
         incident = store.incident(item)
         if incident is not None:
@@ -257,17 +262,31 @@ def export(
         if output is None:
             stats = write_export(store, fmt, sys.stdout)
         else:
-            partial = output.with_name(output.name + ".partial")
-            try:
-                with partial.open("w", encoding="utf-8", newline="") as out:
-                    stats = write_export(store, fmt, out)
-                partial.replace(output)
-            finally:
-                partial.unlink(missing_ok=True)
+            stats = _export_to_file(store, fmt, output)
     if stats.left_out:
-        typer.echo(f"{stats.left_out} incidents without coordinates left out of the GeoJSON", err=True)
+        typer.echo(f"{_plural(stats.left_out, 'incident')} without coordinates left out of the GeoJSON", err=True)
     if output is not None:
-        typer.echo(f"wrote {stats.written} incidents to {output}", err=True)
+        typer.echo(f"wrote {_plural(stats.written, 'incident')} to {output}", err=True)
+
+
+def _export_to_file(store: Any, fmt: str, output: Path) -> Any:
+    """Write through a temporary file beside ``output``, so a failed export leaves no half file."""
+    from deathtoll.publish import export as write_export
+
+    if not output.parent.is_dir():
+        raise DeathtollError(f"{output}: folder {output.parent} does not exist")
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            stats = write_export(store, fmt, out)
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+    return stats
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from deathtoll.errors import DeathtollError, InputError
+from deathtoll.errors import ConfigError, DeathtollError, InputError
 from deathtoll.model import Article, ArticleResult
 from deathtoll.options import Options
 
@@ -276,7 +276,10 @@ class _Classifier:
         self.summary = summary
         self.collect = collect
         self.seen: dict[str, tuple[str, str]] = {}
-        self.dedup = Deduplicator(options.near_duplicate_threshold)
+        try:
+            self.dedup = Deduplicator(options.near_duplicate_threshold)
+        except ValueError as e:
+            raise ConfigError(f"near_duplicate_threshold: {e}") from None
         self.seeded = False
         limit = int(options.extra.get("dedup_seed_limit", DEDUP_SEED_LIMIT))
         if store is not None and store.counts()["articles"] <= limit:

@@ -64,7 +64,7 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article], batch_size: int = 256) -> Iterator[list[Report]]:
         """Reports for each article, in order; parses candidate sentences in batches."""
         for art in articles:
-            sents = split_sentences(art.text)
+            sents = split_sentences(art.text, art.title)
             cands = candidates(sents, self.lexicon)
             docs = self.nlp.pipe((s.text for s in cands), batch_size=batch_size)
             per_sentence = [(s, doc._.casualty_findings or []) for s, doc in zip(cands, docs)]
@@ -108,7 +108,8 @@ def _worth_reporting(f: Finding) -> bool:
 
 def _inherit_scope(reports: list[Report]) -> list[Report]:
     """A headline or lead that restates an aggregate figure is that aggregate, not an incident."""
-    wider = {(r.outcome, r.count.best): r.scope for r in reports if r.scope != "incident" and r.count.best}
+    wider = {(r.outcome, r.count.best): r.scope for r in reports
+             if r.scope != "incident" and r.count.best and r.count.best >= 3}
     out = []
     for r in reports:
         scope = wider.get((r.outcome, r.count.best)) if r.scope == "incident" else None

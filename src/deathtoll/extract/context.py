@@ -24,15 +24,18 @@ _SAY_VERBS = {"say", "report", "tell", "confirm", "announce", "state", "add", "c
 _SAYER_DEPS = ("nsubj",)
 
 
-def clause_tokens(trigger: Token) -> list[Token]:
+def clause_tokens(trigger: Token, include_conj: bool = True) -> list[Token]:
     """Tokens of the clause that holds ``trigger``: its verb's subtree without other
     subordinate clauses (a relative clause, an apposition, a reported-speech frame)."""
     head = trigger
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
         head = head.head
     skip: set[int] = set()
+    deps = _CLAUSE_DEPS if include_conj else _CLAUSE_DEPS | {"conj"}
     for c in head.children:
-        if c.dep_ in _CLAUSE_DEPS and not (c.i <= trigger.i <= max(t.i for t in c.subtree) and trigger in c.subtree):
+        if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ in deps and not (c.i <= trigger.i <= max(t.i for t in c.subtree) and trigger in c.subtree):
             skip.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in skip]
     # adjuncts of the verb this clause is coordinated with ("killed and wounded in the latest violence")
@@ -75,8 +78,12 @@ def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]
 
 def certainty_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
     """reported | alleged | feared | denied, from markers in the sentence."""
-    # markers that govern the clause: "There are fears that militants executed 200 people"
-    text = sent.text.replace("\u2019", "'")
+    # the clause itself, and the words that govern it: "There are fears that militants executed…"
+    toks = clause_tokens(trigger, include_conj=False)
+    for anc in trigger.ancestors:
+        toks.append(anc)
+        toks.extend(c for c in anc.children if c.dep_ in ("aux", "advmod", "neg", "expl", "attr", "nsubj", "acomp") and c.i < anc.i)
+    text = _text(sorted(set(toks), key=lambda t: t.i))
     for kind in ("denied", "feared", "alleged"):
         p = _has_phrase(text, lex.markers_of(kind))
         if p:

@@ -20,6 +20,7 @@ SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
 _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitalize", "hospitalise", "admit", "carry"}
 _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
+_CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
 
 
 @dataclass
@@ -86,6 +87,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
                 return _conj_heads(trigger.head), "victim:reduced-relative"
             subs = _children(trigger, "nsubjpass") or ([] if _children(trigger, "dobj") else _subject_of(trigger))
+            if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
+                subs = [trigger.head]
             if trigger.dep_ == "conj" and not _children(trigger, "nsubjpass", "nsubj", "dobj"):
                 subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and _is_passive(trigger.head) else subs
             if subs:
@@ -97,9 +100,20 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
         objs = _children(trigger, "dobj")
         if objs:
             return [h for o in objs for h in _conj_heads(o)], "victim:object"
+        for c in trigger.children:  # "shot and killed a neighbour": the object is shared
+            if c.dep_ == "conj" and c.pos_ == "VERB" and _children(c, "dobj") and not _children(c, "nsubj"):
+                return [h for o in _children(c, "dobj") for h in _conj_heads(o)], "victim:shared-object"
+        # headline passive without "was": "Woman shot, killed in …", "the victim shot dead"
+        subj = _children(trigger, "nsubj")
+        if subj and trigger.tag_ in ("VBD", "VBN") and not _children(trigger, "prep", "agent") or \
+                subj and trigger.tag_ in ("VBD", "VBN") and all(c.lower_ != "by" for c in trigger.children):
+            if subj[0].pos_ in ("NOUN", "PROPN", "NUM") and not _children(trigger, "ccomp", "xcomp"):
+                return [h for sb in subj for h in _conj_heads(sb)], "victim:headline-passive"
         return [], ""
     if kind == "intrans":
         subs = _children(trigger, "nsubj", "nsubjpass")
+        if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
+            subs = [trigger.head]
         if not subs and trigger.dep_ in ("relcl", "acl"):
             subs = [trigger.head]
         if not subs and trigger.dep_ == "conj":
@@ -110,7 +124,7 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
     if kind == "adj":
         head = trigger.head
         if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
-            subs = _children(trigger, "nsubj") or _children(head, "dobj") or _children(head, "nsubjpass", "nsubj")
+            subs = _children(trigger, "nsubj") or _children(head, "dobj") or _subject_of(head)
             return [h for s in subs for h in _conj_heads(s)], "victim:left-adjective"
         if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
             return [head], "victim:modified"
@@ -121,6 +135,17 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return subs, "victim:headline"
         return [], ""
     return [], ""
+
+
+def _condition_victims(cond: Token) -> list[Token]:
+    """"left a man in critical condition", "she is in serious condition", "listed in stable condition"."""
+    prep = cond.head
+    verb = prep.head if prep.dep_ == "prep" else prep
+    if verb.lemma_ == "leave":
+        return _children(verb, "dobj")
+    if verb.pos_ in ("VERB", "AUX"):
+        return _children(verb, "nsubj", "nsubjpass")
+    return []
 
 
 def _subset(head: Token, trigger: Token) -> bool:
@@ -134,13 +159,19 @@ def _subset(head: Token, trigger: Token) -> bool:
 
 
 def _is_fatal(trigger: Token) -> bool:
-    """"shot dead", "fatally shot", "shot and killed", "shot to death"."""
+    """"shot dead", "fatally shot", "shot and killed", "shot, killed", "shot to death"."""
+    doc = trigger.doc
+    after = doc[trigger.i + 1 : trigger.i + 3].text.lower()
+    if after.startswith(("dead", "to death", "and killed", ", killed", "and kill")):
+        return True
+    if trigger.i > 0 and doc[trigger.i - 1].lower_ == "fatally":
+        return True
     for c in trigger.children:
+        if c.dep_ == "conj" and c.lemma_ in ("kill",):
+            return True
         if c.lower_ in ("dead", "fatally") or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
             return True
-        if c.dep_ == "conj" and c.lemma_ in ("kill", "die"):
-            return True
-    return trigger.dep_ == "conj" and trigger.head.lemma_ in ("kill",)
+    return False
 
 
 def _to_hospital(verb: Token) -> bool:
@@ -166,6 +197,9 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
             if lemma in _HOSPITAL and _to_hospital(t):
                 out.append((t, "wounded", "hospital"))
                 continue
+        if low == "condition" and any(c.lower_ in _CONDITIONS for c in t.children):
+            out.append((t, "wounded", "condition"))
+            continue
         if low in lex.outcomes and lex.outcomes[low][1] == "adj" and t.pos_ in ("ADJ", "VERB", "NOUN"):
             out.append((t, *lex.outcomes[low]))
             continue
@@ -197,6 +231,11 @@ def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, To
                         found.append((v, h, outcome))
     if found:
         return found
+    if t.lower_ in ("body", "corpse"):
+        owner = next((c for c in t.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))), None)
+        if owner is not None:
+            return [(Victim(Count(1, 1, 1, owner.text), "unknown", "person", owner.idx, owner.idx + len(owner.text),
+                            rules=("count:body-of",)), owner, "killed")]
     if t.lower_ in ("toll",) or (t.lower_ == "death" and t.head.lower_ == "toll"):
         toll = t if t.lower_ == "toll" else t.head
         verb = toll.head
@@ -229,14 +268,26 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
         soft = False
         if kind == "noun":
             pairs = _noun_trigger(trig, outcome, lex)
+        elif kind == "condition":
+            soft = True
+            pairs = [(v, h, outcome) for h in _condition_victims(trig) if (v := read_victim(h, lex)) is not None]
+            rules.append("victim:condition")
         else:
             k = kind
             if kind in ("shot", "hospital"):
                 if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in trig.children):
                     continue
                 if kind == "shot" and _is_fatal(trig):
-                    continue  # the killed trigger next to it ("shot dead", "shot and killed") counts
-                soft, k = True, "passive"
+                    outcome, kind = "killed", "active"  # "fatally shot", "shot dead", "shot to death"
+                    rules.append("outcome:fatal-shot")
+                else:
+                    soft = True
+                if kind == "hospital" or (kind == "shot" and _is_passive(trig)):
+                    k = "passive"
+                elif kind == "shot":
+                    k = "active"
+                else:
+                    k = kind
             heads, vrule = victim_heads(trig, outcome, k)
             if vrule:
                 rules.append(vrule)

@@ -19,6 +19,9 @@ _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])
 _ABBREV_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREV) + r")\.$|(?:^|\s)[A-Z]\.$", re.I)
 
 
+_LINE_BREAK = re.compile(r"\n\s*|\Z")
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -27,14 +30,21 @@ class Sentence:
     paragraph: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences with their character offsets and paragraph numbers."""
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """Split text into sentences with their character offsets and paragraph numbers.
+
+    Lines are paragraphs. When the text starts with the title glued to the lead
+    (scraped pages: "Man shot in park | WXYZ NewsA man was…"), the title ends a sentence.
+    """
     out: list[Sentence] = []
     para = 0
     pos = 0
-    for m in re.finditer(r"\n\s*|\Z", text):
-        block_end = m.start()
-        block = text[pos:block_end]
+    title = (title or "").strip()
+    if title and len(title) > 8 and text.startswith(title) and len(text) > len(title) and text[len(title)] not in "\n":
+        _split_block(text[: len(title)], 0, 0, out)
+        para, pos = 1, len(title)
+    for m in _LINE_BREAK.finditer(text, pos):
+        block = text[pos : m.start()]
         _split_block(block, pos, para, out)
         if block.strip():
             para += 1

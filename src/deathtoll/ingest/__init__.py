@@ -46,6 +46,8 @@ _CSV = (".csv", ".tsv")
 KNOWN_EXTENSIONS: frozenset[str] = frozenset(_TEXT + _HTML + _FEED + _JSONL + _CSV)
 """File name endings read when a folder is walked (compared in lower case)."""
 
+_SNIFF = 8192  # bytes looked at to recognise a feed
+
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
 
@@ -160,16 +162,18 @@ def _read_file(path: Path, shown: str, report: OnError, *, explicit: bool) -> It
         except OSError as err:
             raise InputError(shown, f"cannot read: {(err.strerror or str(err)).lower()}") from None
         return
-    if ext not in KNOWN_EXTENSIONS and not explicit:
-        return
+    if ext not in KNOWN_EXTENSIONS:
+        if not explicit:
+            return
+        # Given by name: read it only if it opens like a feed.
+        if not looks_like_feed(read_bytes(path, shown, limit=_SNIFF)):
+            raise InputError(shown, f"unsupported file type '{ext}'" if ext else "unsupported file type (no extension)")
     data = read_bytes(path, shown)
-    if ext in _FEED or looks_like_feed(data[:8192]):
-        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if ext in _FEED or looks_like_feed(data[:_SNIFF]):
+        if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(shown, "binary file")
         yield from read_feed(data, shown, report)
         return
-    if ext not in KNOWN_EXTENSIONS:
-        raise InputError(shown, f"unsupported file type '{ext}'" if ext else "unsupported file type (no extension)")
     try:
         text = decode_bytes(data)
     except ValueError as err:
@@ -185,14 +189,14 @@ def _read_stdin(stream: TextIO, report: OnError) -> Iterator[Article]:
     first = ""
     for line in stream:
         head.append(line)
-        if line.strip():
-            first = line.lstrip()
+        if line.strip().lstrip("\ufeff"):
+            first = line.lstrip().lstrip("\ufeff")
             break
     lines = itertools.chain(head, stream)
     if first.startswith("{"):
         yield from read_jsonl(enumerate(lines, 1), _STDIN_NAME, report)
         return
-    text = "".join(lines)
+    text = "".join(lines).lstrip("\ufeff")
     if "\x00" in text:
         raise InputError(_STDIN_NAME, "binary file")
     start = text.lstrip()[:4096]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["parse_published"]
+__all__ = ["LANGUAGES", "parse_published"]
 
 _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": False,
@@ -23,7 +23,12 @@ _DATEPARSER_SETTINGS = {
 }
 
 
-def parse_published(value: object) -> date | None:
+# Languages tried for written-out dates. Letting dateparser guess among all of
+# its languages costs seconds on first use; these cover most conflict news.
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ar", "tr", "fa", "ru", "uk")
+
+
+def parse_published(value: object, language: str | None = None) -> date | None:
     """Read a publication date.
 
     Accepts ISO 8601 dates and datetimes (``2017-03-04``, ``2017-03-04T10:00:00Z``),
@@ -33,6 +38,8 @@ def parse_published(value: object) -> date | None:
 
     Args:
         value: a string, a ``date``/``datetime``, or None / "" for no date.
+        language: the article's language (ISO 639-1), tried first for dates
+            written out in words; then :data:`LANGUAGES`.
 
     Returns:
         The calendar date, or None when there is none.
@@ -62,9 +69,12 @@ def parse_published(value: object) -> date | None:
             pass
     import dateparser
 
+    languages = list(dict.fromkeys(([language.lower()] if language else []) + list(LANGUAGES)))
     try:
-        parsed = dateparser.parse(s, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError):
+        parsed = dateparser.parse(s, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except ValueError:  # a language dateparser does not know
+        parsed = dateparser.parse(s, languages=list(LANGUAGES), settings=_DATEPARSER_SETTINGS)
+    except (OverflowError, TypeError):
         parsed = None
     if parsed is None:
         raise ValueError(f"not a date: {value!r}")

@@ -128,10 +128,12 @@ def decode_bytes(data: bytes) -> str:
     return text
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    """Read a file, turning OS errors into an InputError naming ``shown``."""
+def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
+    """Read a file (or its first ``limit`` bytes), turning OS errors into an
+    InputError naming ``shown``."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return f.read() if limit is None else f.read(limit)
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except IsADirectoryError:

@@ -9,23 +9,26 @@ Two tests, in order:
 1. **exact** — the same words in the same order (case and punctuation aside):
    a hash lookup.
 2. **near** — MinHash over word 5-shingles (datasketch), candidates found with
-   LSH and then verified. The verified score is the highest of:
+   LSH and then verified. The verified score is the higher of:
 
    - the estimated Jaccard similarity of the two shingle sets;
-   - the estimated *containment* of the new article in the earlier one (the
-     share of its shingles found there), which catches a copy cut short. It is
+   - the mean of two containments: of the new article in the earlier one (the
+     share of its shingles found there), and of its *lead* in the earlier
+     lead (the share of the shingles of its first 50 words found in the
+     earlier article's first 80). A wire story's casualty figures are in its
+     lead and syndication keeps the lead: an added dateline and a rewritten
+     last sentence cost a short story a third of its shingles in Jaccard terms,
+     but not its lead. A copy cut short is contained whole. Containment is
      one-way on purpose: a round-up that quotes an earlier short report whole
-     is not a copy of it;
-   - the mean of that containment and the *lead* containment (the share of
-     the shingles of the new article's first 50 words found in the earlier
-     article's first 80). A wire story's casualty figures are in its lead, and
-     syndication keeps the lead: an added dateline and a rewritten last
-     sentence cost an 80-word story a third of its shingles, but not its lead.
-     An update with a new toll has a new lead, so it is not taken for a copy.
+     is not a copy of it.
 
-   An article is a copy when the score reaches ``threshold``. A leading wire
-   dateline (``MOSUL, Iraq (Agency) —``) is left out of all of this. Two different
-   stories on the same topic share few 5-word sequences, so none fires.
+   An article is a copy when the score reaches ``threshold`` and every number
+   in its lead appears, between the same two words, in the earlier article: an
+   update that raises the toll ("rose to 11") is news, not a copy, however much
+   background it reuses.
+   A leading wire dateline (``MOSUL, Iraq (Agency) —``) is left out of all of
+   this. Two different stories on the same topic share few 5-word sequences,
+   so nothing fires for them.
 """
 
 from __future__ import annotations
@@ -48,6 +51,11 @@ LEAD_WINDOW = 80
 _WORD = re.compile(r"\w+")
 # Containment is only trusted on texts long enough for it to mean something.
 _MIN_SHINGLES_FOR_CONTAINMENT = 12
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands dozen dozens score scores".split()
+)
 
 
 # A capitalised place ("BAGHDAD", "MOSUL, Iraq"), then optionally more
@@ -82,8 +90,9 @@ class Deduplicator:
     """Remembers articles and tells whether a new one copies an earlier one.
 
     Args:
-        threshold: similarity (Jaccard, or containment of the new article in
-            the earlier one) at or above which an article is a copy.
+        threshold: score at or above which an article is a copy (see the
+            module docstring: Jaccard, or the mean of body and lead
+            containment); ``Options.near_duplicate_threshold``.
         num_perm: MinHash permutations; more is more accurate and slower.
 
     Example:
@@ -109,7 +118,7 @@ class Deduplicator:
         self._exact: dict[str, str] = {}
         self._signatures: dict[str, np.ndarray] = {}
         self._sizes: dict[str, int] = {}
-        self._leads: dict[str, np.ndarray] = {}
+        self._leads: dict[str, _Lead] = {}
         self._ids: set[str] = set()
 
     def __len__(self) -> int:
@@ -128,13 +137,15 @@ class Deduplicator:
         if article.id in self._ids:
             return None
         words = _tokens(article.text)
+        if not words:  # nothing to compare: never a copy, never an original
+            return None
         key = _exact_key(words)
         if key in self._exact:
             return self._exact[key]
         shingle_set = _shingles_of(words)
         minhash = self._sketch(shingle_set)
         if minhash is not None:
-            original = self._near(minhash, len(shingle_set), _lead(words, LEAD_WORDS))
+            original = self._near(minhash, len(shingle_set), _Lead.of(words, LEAD_WORDS))
             if original is not None:
                 return original
         self._register(article.id, key, words, shingle_set, minhash)
@@ -145,9 +156,9 @@ class Deduplicator:
 
         Costs one MinHash of the text; an id already known is ignored.
         """
-        if article_id in self._ids:
-            return
         words = _tokens(text)
+        if article_id in self._ids or not words:
+            return
         shingle_set = _shingles_of(words)
         self._register(article_id, _exact_key(words), words, shingle_set, self._sketch(shingle_set))
 
@@ -156,15 +167,16 @@ class Deduplicator:
 
         Returns:
             ``jaccard``, ``containment`` (of new in old), ``lead`` (lead
-            containment) and ``score`` (what is compared with the threshold).
+            containment), ``lead_numbers_agree`` (1.0 or 0.0) and ``score``
+            (what is compared with the threshold; 0 when the numbers disagree).
         """
         wa, wb = _tokens(new_text), _tokens(old_text)
         sa, sb = _shingles_of(wa), _shingles_of(wb)
         ma, mb = self._sketch(sa), self._sketch(sb)
         if ma is None or mb is None:
-            return {"jaccard": 0.0, "containment": 0.0, "lead": 0.0, "score": 0.0}
+            return {"jaccard": 0.0, "containment": 0.0, "lead": 0.0, "lead_numbers_agree": 0.0, "score": 0.0}
         j = float(np.mean(ma.hashvalues == mb.hashvalues))
-        return self._score(j, len(sa), len(sb), _lead(wa, LEAD_WORDS), _lead(wb, LEAD_WINDOW))
+        return _score(j, len(sa), len(sb), _Lead.of(wa, LEAD_WORDS), _Lead.of(wb, LEAD_WINDOW, numbers_from_all=True))
 
     def _sketch(self, shingle_set: set[bytes]):
         if not shingle_set:
@@ -173,22 +185,12 @@ class Deduplicator:
         m.update_batch(list(shingle_set))
         return m
 
-    @staticmethod
-    def _score(j: float, size_new: int, size_old: int, lead_new: np.ndarray, lead_old: np.ndarray) -> dict[str, float]:
-        containment = lead = 0.0
-        if size_new >= _MIN_SHINGLES_FOR_CONTAINMENT:
-            containment = _containment(j, size_new, size_old)
-            if len(lead_new):
-                lead = len(np.intersect1d(lead_new, lead_old, assume_unique=True)) / len(lead_new)
-        score = max(j, containment, (containment + lead) / 2)
-        return {"jaccard": j, "containment": containment, "lead": lead, "score": score}
-
-    def _near(self, minhash, size: int, lead: np.ndarray) -> str | None:
+    def _near(self, minhash, size: int, lead: "_Lead") -> str | None:
         best: tuple[float, str] | None = None
         values = minhash.hashvalues
         for cand in self._lsh.query(minhash):
             j = float(np.mean(self._signatures[cand] == values))
-            score = self._score(j, size, self._sizes[cand], lead, self._leads[cand])["score"]
+            score = _score(j, size, self._sizes[cand], lead, self._leads[cand])["score"]
             if score >= self.threshold and (best is None or score > best[0]):
                 best = (score, cand)
         return best[1] if best else None
@@ -200,14 +202,50 @@ class Deduplicator:
             return
         self._signatures[article_id] = np.asarray(minhash.hashvalues, dtype=np.uint32)
         self._sizes[article_id] = len(shingle_set)
-        self._leads[article_id] = _lead(words, LEAD_WINDOW)
+        self._leads[article_id] = _Lead.of(words, LEAD_WINDOW, numbers_from_all=True)
         self._lsh.insert(article_id, minhash)
 
 
-def _lead(words: list[str], n: int) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the shingles of the first ``n`` words."""
-    shingle_set = _shingles_of(words[:n])
-    return np.unique(np.fromiter((zlib.crc32(s) for s in shingle_set), dtype=np.uint32, count=len(shingle_set)))
+class _Lead:
+    """The opening of an article (shingle hashes) and the numbers it states.
+
+    ``numbers`` holds each number word with its two neighbours ("killing six
+    policemen"): for a new article those in its lead, for a remembered one
+    those anywhere in its text. A new lead whose figure does not appear in the
+    same words in the earlier article says something new.
+    """
+
+    __slots__ = ("hashes", "numbers")
+
+    def __init__(self, hashes: np.ndarray, numbers: frozenset[int]) -> None:
+        self.hashes = hashes
+        self.numbers = numbers
+
+    @classmethod
+    def of(cls, words: list[str], n: int, *, numbers_from_all: bool = False) -> "_Lead":
+        head = words[:n]
+        shingle_set = _shingles_of(head)
+        hashes = np.unique(np.fromiter((zlib.crc32(s) for s in shingle_set), dtype=np.uint32, count=len(shingle_set)))
+        scope = words if numbers_from_all else head
+        numbers = frozenset(
+            zlib.crc32(" ".join(scope[max(0, i - 1):i + 2]).encode("utf-8"))
+            for i, w in enumerate(scope)
+            if w.isdigit() or w in _NUMBER_WORDS
+        )
+        return cls(hashes, numbers)
+
+
+def _score(j: float, size_new: int, size_old: int, lead_new: _Lead, lead_old: _Lead) -> dict[str, float]:
+    containment = lead = 0.0
+    if size_new >= _MIN_SHINGLES_FOR_CONTAINMENT:
+        containment = _containment(j, size_new, size_old)
+        if len(lead_new.hashes):
+            shared = np.intersect1d(lead_new.hashes, lead_old.hashes, assume_unique=True)
+            lead = len(shared) / len(lead_new.hashes)
+    agree = lead_new.numbers <= lead_old.numbers
+    score = max(j, (containment + lead) / 2) if agree else 0.0
+    return {"jaccard": j, "containment": containment, "lead": lead,
+            "lead_numbers_agree": float(agree), "score": score}
 
 
 def _exact_key(words: list[str]) -> str:

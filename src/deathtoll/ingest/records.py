@@ -70,8 +70,9 @@ def record_article(record: Mapping[str, Any], shown: str, line: int) -> Article:
     if not text:
         raise InputError(shown, "empty article text", line=line)
     date_key, raw_date = _pick(folded, "published")
+    language = _text_value(_pick(folded, "language")[1]) or "en"
     try:
-        published = parse_published(raw_date)
+        published = parse_published(raw_date, language)
     except ValueError:
         raise InputError(shown, f"invalid date in '{date_key}': {raw_date!r}", line=line) from None
     source = _text_value(_pick(folded, "source")[1])
@@ -85,7 +86,7 @@ def record_article(record: Mapping[str, Any], shown: str, line: int) -> Article:
         published=published,
         source=source,
         url=url,
-        language=_text_value(_pick(folded, "language")[1]) or "en",
+        language=language,
         author=_text_value(_pick(folded, "author")[1]),
         origin=f"{shown}:{line}",
     )
@@ -111,6 +112,7 @@ def read_jsonl(lines: Lines, shown: str, report: Report) -> Iterator[Article]:
         if isinstance(line, InputError):
             report(line)
             continue
+        line = line.lstrip("\ufeff") if n == 1 else line
         if not line.strip():
             continue
         try:

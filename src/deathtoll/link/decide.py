@@ -19,7 +19,7 @@ reasons travel with the decision, so every link can be explained.
 
 from __future__ import annotations
 
-from deathtoll.link.blocking import date_gap
+from deathtoll.link.blocking import date_gap, haversine_km
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 
@@ -35,8 +35,8 @@ def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
         return -0.05, "no outcome in common"
     verdicts: list[str] = []
     for outcome in shared:
-        (la, ba, ha), (lb, bb, hb) = a.totals[outcome], b.totals[outcome]
-        if la <= hb and lb <= ha:
+        (la, ba, ha, oa), (lb, bb, hb, ob) = a.totals[outcome], b.totals[outcome]
+        if (la <= hb or ob) and (lb <= ha or oa):
             verdicts.append("agree")
             continue
         later_higher = (ba < bb and _later(b, a)) or (bb < ba and _later(a, b))
@@ -59,7 +59,7 @@ def _later(x: Features, y: Features) -> bool:
 
 
 def _groups_killed(f: Features) -> set[str]:
-    return {g for (g, o), (_, be, _) in f.figures.items() if o == "killed" and g != "unknown" and be > 0}
+    return {g for (g, o), fig in f.figures.items() if o == "killed" and g != "unknown" and fig[1] > 0}
 
 
 def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkOptions) -> tuple[float, tuple[str, ...]]:
@@ -128,8 +128,6 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
     if pa.country and pb.country and pa.country != pb.country:
         return "countries differ"
     if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2:
-        from deathtoll.link.blocking import haversine_km
-
         if haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > opts.far_km:  # type: ignore[arg-type]
             return "places too far apart"
     return None

@@ -55,25 +55,31 @@ def is_update(report: Report) -> bool:
     return any("update" in rule for rule in report.evidence.rules)
 
 
-def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, int, int]]:
+_OPEN = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|dozens|hundreds|scores)\b", re.I)
+
+
+def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, int, int, bool]]:
     """Per (victim group, outcome), the figure one article gives, from its incident reports.
 
-    An update in the article supersedes other mentions; otherwise the largest
-    low/best/high is kept (a headline and the body repeating one figure count
-    once). Feared counts add to ``high`` only, alleged ones to ``best`` and
-    ``high``; denied reports give nothing.
+    Returns ``(low, best, high, open)``; ``open`` says the figure states no
+    upper bound ("at least 10", or no ``high``), so any higher figure agrees
+    with it. An update in the article supersedes other mentions; otherwise
+    the largest low/best/high is kept (a headline and the body repeating one
+    figure count once). Feared counts add to ``high`` only, alleged ones to
+    ``best`` and ``high``; denied reports give nothing.
     """
     chosen: dict[tuple[str, str], list[Report]] = {}
     for rep in reports:
         if rep.scope != "incident" or rep.certainty == "denied":
             continue
         chosen.setdefault((rep.victims.group, rep.outcome), []).append(rep)
-    out: dict[tuple[str, str], tuple[int, int, int]] = {}
+    out: dict[tuple[str, str], tuple[int, int, int, bool]] = {}
     for key, reps in chosen.items():
         updates = [r for r in reps if is_update(r)]
         if updates:
             reps = [max(updates, key=lambda r: r.evidence.start)]
         lo = be = hi = None
+        is_open = False
         for rep in reps:
             c = rep.count
             best = c.best if c.best is not None else (c.low if c.low is not None else c.high)
@@ -85,11 +91,13 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
                 low, best = 0, 0
             elif rep.certainty == "alleged":
                 low = 0
+            if be is None or best >= be:
+                is_open = c.high is None or bool(_OPEN.search(c.text or ""))
             lo = low if lo is None else max(lo, low)
             be = best if be is None else max(be, best)
             hi = high if hi is None else max(hi, high)
         if be is not None:
-            out[key] = (lo or 0, be, max(hi or 0, be))
+            out[key] = (lo or 0, be, max(hi or 0, be), is_open)
     return out
 
 
@@ -109,8 +117,8 @@ class Features:
     place: Place
     place_name: str
     rank: int
-    figures: dict[tuple[str, str], tuple[int, int, int]]
-    totals: dict[str, tuple[int, int, int]]
+    figures: dict[tuple[str, str], tuple[int, int, int, bool]]
+    totals: dict[str, tuple[int, int, int, bool]]
     cause: str | None
     family: str | None
     perpetrator: str | None
@@ -159,12 +167,12 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     reports = item.reports
     figures = figures_of(reports)
     if not figures:
-        figures = {(v.group, v.outcome): (v.low or 0, v.best or 0, max(v.high or 0, v.best or 0))
+        figures = {(v.group, v.outcome): (v.low or 0, v.best or 0, max(v.high or 0, v.best or 0), False)
                    for v in item.incident.victims if v.best is not None}
-    totals: dict[str, tuple[int, int, int]] = {}
-    for (_, outcome), (lo, be, hi) in figures.items():
-        t = totals.get(outcome, (0, 0, 0))
-        totals[outcome] = (t[0] + lo, t[1] + be, t[2] + hi)
+    totals: dict[str, tuple[int, int, int, bool]] = {}
+    for (_, outcome), (lo, be, hi, is_open) in figures.items():
+        t = totals.get(outcome, (0, 0, 0, False))
+        totals[outcome] = (t[0] + lo, t[1] + be, t[2] + hi, t[3] or is_open)
     cause = item.incident.cause or next((r.cause for r in reports if r.cause), None)
     actor = item.incident.perpetrator or next((r.perpetrator for r in reports if r.perpetrator), None)
     perpetrator = actor.name if actor is not None and actor.name not in ("unknown", "unknown_armed_group") else None

@@ -6,9 +6,10 @@ Per victim group × outcome (UCDP's low / best / high):
 - ``best`` is the figure of the latest source (tolls rise as bodies are
   found); an update ("the toll rose to 12", rules named ``*update*``)
   supersedes the earlier figures of the same outlet;
-- "people" counted with no group are what the named groups leave over, so
-  "12 people" in one outlet and "10 civilians and 2 policemen" in another
-  are 12 victims, not 24.
+- victims counted with no group ("12 people") are the group the other
+  sources name when they name only one; when they name several, they are
+  what the named groups leave over, so "12 people" in one outlet and "10
+  civilians and 2 policemen" in another are 12 victims, not 24.
 
 Sources are independent outlets: all articles of one outlet are one source,
 and so are copies of one wire story (``copy_of``, or evidence sentences that
@@ -74,7 +75,7 @@ def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> lis
             parent[max(ri, rj)] = min(ri, rj)
 
     by_key: dict[str, int] = {}
-    texts = [" ".join(r.evidence.sentence for r in it.reports) for it in items]
+    texts = [" ".join(dict.fromkeys(r.evidence.sentence for r in it.reports)) for it in items]
     for i, it in enumerate(items):
         for key in (f"source:{it.source}" if it.source else None, f"article:{it.article_id}",
                     f"article:{it.copy_of}" if it.copy_of else None):
@@ -93,26 +94,36 @@ def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> lis
     return [numbers.setdefault(find(i), len(numbers)) for i in range(len(items))]
 
 
-def _item_figures(item: LinkItem) -> dict[tuple[str, str], tuple[int, int, int, bool]]:
+def _item_figures(item: LinkItem) -> dict[tuple[str, str], tuple[int, int, int, bool, bool]]:
+    """(low, best, high, open, update) per (group, outcome) of one article incident."""
     figs = figures_of(item.reports)
     if figs:
         updated = {(r.victims.group, r.outcome) for r in item.reports if is_update(r) and r.scope == "incident"}
         return {k: (*v, k in updated) for k, v in figs.items()}
     if item.reports:
         return {}
-    return {(v.group, v.outcome): (v.low or 0, v.best or 0, max(v.high or 0, v.best or 0), False)
+    return {(v.group, v.outcome): (v.low or 0, v.best or 0, max(v.high or 0, v.best or 0), False, False)
             for v in item.incident.victims if v.best is not None}
 
 
 def reconcile(items: Sequence[LinkItem], *, wire_similarity: float = 0.9) -> Reconciled:
     """Reconcile the figures of the article incidents that make one incident."""
     units = source_units(items, wire_similarity)
-    # (group, outcome) -> unit -> [(published, article, low, best, high, update)]
+    figures = [_item_figures(it) for it in items]
+    known: dict[str, set[str]] = {}
+    for figs in figures:
+        for group, outcome in figs:
+            if group != "unknown":
+                known.setdefault(outcome, set()).add(group)
+    # (group, outcome) -> unit -> [(published, article, low, best, high, update, open)]
     entries: dict[tuple[str, str], dict[int, list[tuple]]] = {}
-    for it, unit in zip(items, units):
+    for it, unit, figs in zip(items, units, figures):
         pub = it.published.toordinal() if it.published else -1
-        for key, (lo, be, hi, upd) in _item_figures(it).items():
-            entries.setdefault(key, {}).setdefault(unit, []).append((pub, it.article_id, lo, be, hi, upd))
+        for (group, outcome), (lo, be, hi, is_open, upd) in figs.items():
+            if group == "unknown" and len(known.get(outcome, ())) == 1:
+                group = next(iter(known[outcome]))  # "people" = the one group others name
+            key = (group, outcome)
+            entries.setdefault(key, {}).setdefault(unit, []).append((pub, it.article_id, lo, be, hi, upd, is_open))
     kept: dict[tuple[str, str], dict[int, list[tuple]]] = {}
     for key, per_unit in entries.items():
         for unit, rows in per_unit.items():
@@ -169,22 +180,29 @@ def _disagreements(kept: dict[tuple[str, str], dict[int, list[tuple]]], items: S
             pub = rows[-1][0]
             latest = [r for r in rows if r[0] == pub]
             lo, hi = max(r[2] for r in latest), max(r[4] for r in latest)
-            cur = totals.setdefault(outcome, {}).setdefault(unit, [pub, 0, 0])
+            cur = totals.setdefault(outcome, {}).setdefault(unit, [pub, 0, 0, False])
             cur[0] = max(cur[0], pub)
             cur[1] += lo
             cur[2] += hi
+            cur[3] = cur[3] or any(r[6] for r in latest)
     out: list[str] = []
     for outcome in sorted(totals):
         per_unit = sorted(totals[outcome].items())
-        for n, (ua, (pa, la, ha)) in enumerate(per_unit):
-            for ub, (pb, lb, hb) in per_unit[n + 1:]:
-                if la <= hb and lb <= ha:
+        for n, (ua, (pa, la, ha, oa)) in enumerate(per_unit):
+            for ub, (pb, lb, hb, ob) in per_unit[n + 1:]:
+                if (la <= hb or ob) and (lb <= ha or oa):
                     continue
                 earlier_low = ha < lb
                 if (earlier_low and pa < pb) or (not earlier_low and pb < pa):
                     continue  # the later source gives more: a rising toll
-                out.append(f"{outcome}: {la}-{ha} ({names[ua]}) vs {lb}-{hb} ({names[ub]})")
+                out.append(f"{outcome}: {_span(la, ha, oa)} ({names[ua]}) vs {_span(lb, hb, ob)} ({names[ub]})")
     return tuple(out)
+
+
+def _span(low: int, high: int, is_open: bool) -> str:
+    if is_open:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}-{high}"
 
 
 def _most_common(values: list, key=None):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -62,11 +63,11 @@ def summary_table(summary: Any) -> Table:
 
 def incidents_table(incidents: Iterable[Incident]) -> Table:
     """One row per incident: id, date, place, cause, killed, wounded, sources, status."""
-    table = Table(title=None, show_lines=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("place", ratio=1)
-    table.add_column("cause")
+    table.add_column("place", overflow="fold")
+    table.add_column("cause", overflow="fold")
     table.add_column("killed", justify="right", no_wrap=True)
     table.add_column("wounded", justify="right", no_wrap=True)
     table.add_column("sources", justify="right")

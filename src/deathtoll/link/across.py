@@ -1,0 +1,270 @@
+"""Cross-article linking: many outlets' reports of one event become one incident.
+
+:func:`link_incidents` takes article-level incidents (:class:`LinkItem`),
+compares only the pairs that blocking lets through (:mod:`.blocking`), scores
+each on the similarity of the evidence and on what the two state
+(:mod:`.decide`), and joins accepted pairs best-first with a union-find that
+refuses a join that would put two clearly different events together (two
+incidents of one article, different weapons, places too far apart, …).
+Copies of an article join their original. Manual decisions are re-applied
+last (:mod:`.manual`). Each resulting incident is reconciled
+(:mod:`.reconcile`) and named ``"L-" + sha1(earliest article incident id)[:12]``.
+
+Incremental runs pass the already stored article incidents as ``existing``
+items, each with the id of the linked incident it belongs to: they are
+candidates for the new items, never compared among themselves again, and
+their linked incident keeps its id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from deathtoll.link.blocking import candidate_pairs
+from deathtoll.link.decide import guard_conflict, score_pair
+from deathtoll.link.features import Features, features_of
+from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
+from deathtoll.link.manual import ManualDecisions, apply_decisions
+from deathtoll.link.reconcile import build_incident
+from deathtoll.link.similarity import make_similarity
+
+__all__ = ["link_incidents", "linked_id"]
+
+_FULL_GUARD = 2500  # cluster size product up to which every cross pair is checked
+
+
+def linked_id(seed: str) -> str:
+    """The stable id of a linked incident whose earliest article incident is ``seed``."""
+    return "L-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+
+
+def _order(item: LinkItem) -> tuple:
+    when = item.published or item.incident.date.start or date.max
+    return (when.toordinal(), item.article_id, item.incident.id)
+
+
+class _Clusters:
+    """Union-find over items that keeps each cluster's members for the guard."""
+
+    def __init__(self, feats: Sequence[Features], opts: LinkOptions) -> None:
+        self.feats = feats
+        self.opts = opts
+        self.parent = list(range(len(feats)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+        self.articles: dict[int, set[str]] = {i: {f.article} for i, f in enumerate(feats)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, i: int, j: int) -> str | None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return None
+        if self.articles[ri] & self.articles[rj]:
+            return "same article"
+        mi, mj = self.members[ri], self.members[rj]
+        if len(mi) * len(mj) > _FULL_GUARD:
+            mi, mj = mi[:50], mj[:50]
+        for x in mi:
+            for y in mj:
+                why = guard_conflict(self.feats[x], self.feats[y], self.opts)
+                if why:
+                    return why
+        return None
+
+    def union(self, i: int, j: int, *, guarded: bool = True) -> str | None:
+        """Join the clusters of ``i`` and ``j``; the reason it was refused, or None."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return None
+        if guarded:
+            why = self.conflict(ri, rj)
+            if why:
+                return why
+        keep, gone = min(ri, rj), max(ri, rj)
+        self.parent[gone] = keep
+        self.members[keep].extend(self.members.pop(gone))
+        self.articles[keep] |= self.articles.pop(gone)
+        return None
+
+
+def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
+    """``item`` without the reports a manual split takes out (for comparing only)."""
+    if not taken or not any(r.id in taken for r in item.reports):
+        return item
+    keep = tuple(r for r in item.reports if r.id not in taken)
+    return replace(item, reports=keep, incident=replace(item.incident, reports=tuple(r.id for r in keep)))
+
+
+def _units(item: LinkItem) -> list[str]:
+    return [r.id for r in item.reports] or [f"item:{item.incident.id}"]
+
+
+def link_incidents(
+    items: Iterable[LinkItem],
+    existing: Iterable[LinkItem] = (),
+    *,
+    manual: ManualDecisions | Iterable[Any] | None = None,
+    options: Any = None,
+) -> LinkResult:
+    """Link article incidents that tell one real event into cross-article incidents.
+
+    Args:
+        items: the new article incidents (from :func:`items_from_result`).
+        existing: article incidents stored by earlier runs, each with
+            ``linked`` set to its linked incident's id; pass every member of
+            each linked incident named. They are candidates for the new items
+            and are not compared among themselves again.
+        manual: the stored manual decisions, re-applied after linking.
+        options: :class:`LinkOptions`, a mapping of its fields, or the run's
+            :class:`~deathtoll.options.Options` (``extra["link"]``).
+
+    Returns:
+        The linked incidents over new and existing items, with the pair
+        decisions behind them.
+
+    Raises:
+        ConfigError: bad options, or embedding similarity without its extra.
+    """
+    opts = LinkOptions.from_options(options)
+    decisions = manual if isinstance(manual, ManualDecisions) else ManualDecisions(manual or ())
+    new = sorted({it.incident.id: it for it in items}.values(), key=_order)
+    new_ids = {it.incident.id for it in new}
+    old = sorted((it for it in {e.incident.id: e for e in existing}.values() if it.incident.id not in new_ids),
+                 key=_order)
+    all_items: list[LinkItem] = old + new
+    fixed = [True] * len(old) + [False] * len(new)
+    taken = decisions.split_reports()
+    views = [_trimmed(it, taken) for it in all_items]
+    frozen = [bool(it.reports) and not v.reports for it, v in zip(all_items, views)]
+    feats = [features_of(i, v, opts) for i, v in enumerate(views)]
+    sim = make_similarity(opts.similarity).fit([f.text or (f.item.title or "") for f in feats])
+    clusters = _Clusters(feats, opts)
+
+    first_of_linked: dict[str, int] = {}
+    for i, it in enumerate(all_items):
+        if fixed[i] and it.linked:
+            if it.linked in first_of_linked:
+                clusters.union(first_of_linked[it.linked], i, guarded=False)
+            else:
+                first_of_linked[it.linked] = i
+
+    pairs: list[PairDecision] = []
+    by_article: dict[str, list[int]] = {}
+    for i, it in enumerate(all_items):
+        by_article.setdefault(it.article_id, []).append(i)
+    for i, it in enumerate(all_items):
+        if fixed[i] or not it.copy_of or frozen[i]:
+            continue
+        originals = [j for j in by_article.get(it.copy_of, []) if not frozen[j]]
+        if not originals:
+            continue
+        j = max(originals, key=lambda k: (sim.pair(i, k), -k))
+        s = sim.pair(i, j)
+        if s >= opts.copy_similarity or len(originals) == 1:
+            why = clusters.union(i, j)
+            pairs.append(PairDecision(all_items[j].incident.id, it.incident.id, 1.0, True,
+                                      (f"copy of {it.copy_of}", f"text {s:.2f}"), why is None))
+
+    scored: list[tuple[float, int, int, tuple[str, ...]]] = []
+    for i, j, relation in candidate_pairs(feats, opts, fixed=fixed):
+        if frozen[i] or frozen[j]:
+            continue
+        score, reasons = score_pair(feats[i], feats[j], relation, sim.pair(i, j), opts)
+        scored.append((score, i, j, reasons))
+    scored.sort(key=lambda s: (-s[0], all_items[s[1]].incident.id, all_items[s[2]].incident.id))
+    for score, i, j, reasons in scored:
+        accepted = score >= opts.threshold
+        why = clusters.union(i, j) if accepted else None
+        if why:
+            reasons = reasons + (f"refused: {why}",)
+        pairs.append(PairDecision(all_items[i].incident.id, all_items[j].incident.id, score, accepted,
+                                  reasons, accepted and why is None))
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(all_items)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    unit_item: dict[str, int] = {}
+    unit_sets: list[set[str]] = []
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        units: set[str] = set()
+        for i in members:
+            for u in _units(all_items[i]):
+                unit_item[u] = i
+                units.add(u)
+        unit_sets.append(units)
+    final, shaped = apply_decisions(unit_sets, decisions)
+    return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
+
+
+def _result(final: list[set[str]], shaped: set[int], unit_item: dict[str, int], all_items: list[LinkItem],
+            fixed: list[bool], opts: LinkOptions, pairs: list[PairDecision]) -> LinkResult:
+    """Name, reconcile and describe the final clusters."""
+    order_key = [_order(it) for it in all_items]
+    cluster_items: list[list[tuple[int, set[str]]]] = []
+    for units in final:
+        per_item: dict[int, set[str]] = {}
+        for u in units:
+            per_item.setdefault(unit_item[u], set()).add(u)
+        cluster_items.append(sorted(per_item.items(), key=lambda kv: order_key[kv[0]]))
+    # Stored linked ids stay with the cluster holding most of their units.
+    claims: list[tuple[int, str, int]] = []
+    totals: dict[str, int] = {}
+    for n, members in enumerate(cluster_items):
+        counts: dict[str, int] = {}
+        for i, units in members:
+            lid = all_items[i].linked
+            if fixed[i] and lid:
+                counts[lid] = counts.get(lid, 0) + len(units)
+        for lid, c in counts.items():
+            claims.append((-c, lid, n))
+            totals[lid] = totals.get(lid, 0) + c
+    ids: list[str | None] = [None] * len(final)
+    holder: dict[str, int] = {}
+    for neg, lid, n in sorted(claims):
+        if lid not in holder:
+            holder[lid] = n
+            if ids[n] is None:
+                ids[n] = lid
+    used = {i for i in ids if i}
+    for n, members in enumerate(cluster_items):
+        if ids[n] is None:
+            first_item, first_units = members[0]
+            lid = linked_id(all_items[first_item].incident.id)
+            if lid in used:
+                lid = linked_id(all_items[first_item].incident.id + "|" + min(first_units))
+            ids[n] = lid
+            used.add(lid)
+    replaced = {lid: ids[n] for lid, n in holder.items() if ids[n] != lid}
+
+    incidents = []
+    members_out: dict[str, tuple[str, ...]] = {}
+    origin: dict[str, str] = {}
+    best_share: dict[str, tuple[int, str]] = {}
+    for n, members in enumerate(cluster_items):
+        lid = ids[n]
+        assert lid is not None
+        parts: list[LinkItem] = []
+        for i, units in members:
+            it = all_items[i]
+            if it.reports and len(units) < len(it.reports):
+                keep = tuple(r for r in it.reports if r.id in units)
+                it = replace(it, reports=keep, incident=replace(it.incident, reports=tuple(r.id for r in keep)))
+            parts.append(it)
+            share = (len(units), lid)
+            if share[0] > best_share.get(it.incident.id, (0, ""))[0]:
+                best_share[it.incident.id] = share
+        incidents.append(build_incident(lid, parts, wire_similarity=opts.wire_similarity))
+        members_out[lid] = tuple(dict.fromkeys(p.incident.id for p in parts))
+        origin[lid] = "manual" if n in shaped else "linked"
+    incidents.sort(key=lambda inc: inc.id)
+    assignments = {iid: lid for iid, (_, lid) in sorted(best_share.items())}
+    pairs.sort(key=lambda p: (p.a, p.b))
+    return LinkResult(tuple(incidents), dict(sorted(members_out.items())), assignments,
+                      dict(sorted(origin.items())), replaced, tuple(pairs))
