@@ -40,13 +40,14 @@ from deathtoll.link.across import link_incidents
 from deathtoll.link.annotated import (article_pairs, groups_to_pairs, incident_pairs, pair_scores,
                                       read_annotated)
 from deathtoll.link.items import LinkItem, LinkOptions, items_from_result
-from deathtoll.model import (Article, Count, DateRange, Evidence, Incident, Place, Report, Victims,
+from deathtoll.model import (Article, ArticleResult, Count, DateRange, Evidence, Incident, Place, Report, Victims,
                              VictimTally)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GVA = SHARED / "data" / "gva_dev.jsonl"
 CORPUS = ROOT / "tests" / "fixtures" / "multi_outlet" / "corpus.yaml"
+CACHE = ROOT / "bench" / "out" / "gva_pipeline.jsonl"
 
 _SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
 
@@ -117,7 +118,7 @@ def _outlet(url: str) -> str:
     return m.group(1) if m else "unknown"
 
 
-def gva_items(mode: str) -> tuple[list[LinkItem], dict[str, str]]:
+def gva_items(mode: str, cache: bool = False) -> tuple[list[LinkItem], dict[str, str]]:
     """Link items for the GVA dev articles in ``mode``, and article id -> gold incident."""
     rows = [json.loads(line) for line in GVA.open(encoding="utf-8")]
     gold = {r["doc_id"]: r["incident_id"] for r in rows}
@@ -129,16 +130,37 @@ def gva_items(mode: str) -> tuple[list[LinkItem], dict[str, str]]:
 
     pipe = Pipeline(Options())
     items: list[LinkItem] = []
+    cached = _read_cache() if cache else {}
+    fresh: list[ArticleResult] = []
     for r in rows:
         art = Article(r["doc_id"], r["text"], r.get("title"), date.fromisoformat(r["published"]), _outlet(r["url"]),
                       r["url"])
-        res = pipe.process(art)
+        res = cached.get(art.id)
+        if res is None:
+            res = pipe.process(art)
+            fresh.append(res)
         its = items_from_result(res)
         if mode == "pipeline-gold-place":
             place = places.place(r["gold"])
             its = [_with_place(it, place) for it in its]
         items.extend(its)
+    if cache and fresh:
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        with CACHE.open("a", encoding="utf-8") as f:
+            for res in fresh:
+                f.write(json.dumps({**res.to_dict(), "article": res.article.to_record()}) + "\n")
     return items, gold
+
+
+def _read_cache() -> dict[str, ArticleResult]:
+    """Pipeline results kept by an earlier ``--cache`` run (delete the file when the pipeline changes)."""
+    out: dict[str, ArticleResult] = {}
+    if CACHE.exists():
+        for line in CACHE.open(encoding="utf-8"):
+            d = json.loads(line)
+            res = ArticleResult.from_dict(d, d["article"].get("text") or "")
+            out[res.article.id] = res
+    return out
 
 
 def _with_place(item: LinkItem, place: Place) -> LinkItem:
@@ -150,9 +172,9 @@ def _with_place(item: LinkItem, place: Place) -> LinkItem:
     return replace(item, incident=replace(item.incident, place=place), reports=reps)
 
 
-def run_gva(mode: str, similarity: str, threshold: float | None) -> None:
+def run_gva(mode: str, similarity: str, threshold: float | None, cache: bool = False) -> None:
     t0 = time.perf_counter()
-    items, gold = gva_items(mode)
+    items, gold = gva_items(mode, cache)
     t1 = time.perf_counter()
     opts = LinkOptions(similarity=similarity, **({"threshold": threshold} if threshold is not None else {}))
     result = link_incidents(items, options=opts)
@@ -263,12 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int)
     ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))
     ap.add_argument("--threshold", type=float)
+    ap.add_argument("--cache", action="store_true", help="keep pipeline results in bench/out/ between runs")
     args = ap.parse_args(argv)
     if args.gva:
         if not GVA.exists():
             print(f"no {GVA}", file=sys.stderr)
             return 1
-        run_gva(args.mode, args.similarity, args.threshold)
+        run_gva(args.mode, args.similarity, args.threshold, args.cache)
     if args.corpus:
         run_corpus(Path(args.corpus), args.similarity, args.threshold)
     if args.synthetic:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from deathtoll.cli import app
-from deathtoll.model import Actor, Check, Incident, Place
+from deathtoll.model import Actor, Incident, Place
 
 from factories import article, synthetic_result
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import signal
-import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from deathtoll.errors import ConfigError, DeathtollError, InputError
 from deathtoll.model import Article, ArticleResult
 from deathtoll.options import Options
+from deathtoll.publish.progress import RunProgress
 
 __all__ = ["Pipeline", "RunSummary"]
 
@@ -216,7 +216,7 @@ class Pipeline:
         results: list[ArticleResult] = []
         copies: list[Article] = []
         try:
-            with _Progress(progress) as bar:
+            with RunProgress(progress) as bar:
                 items = _Classifier(self.options, store, summary, collect).classify(articles)
                 for article, kind, outcome in self._outcomes(items):
                     if kind == "copy":
@@ -378,45 +378,3 @@ def _finish_quietly(store: Any, summary: RunSummary, reason: str) -> None:
         store.finish_run(summary.run_id, {**summary.to_dict(), "aborted": reason})
     except Exception:  # the original error matters more than this record
         pass
-
-
-class _Progress:
-    """A Rich counter on stderr (total unknown: spinner, count, rate)."""
-
-    def __init__(self, enabled: bool | None) -> None:
-        if enabled is None:
-            enabled = sys.stderr.isatty()
-        self._progress: Any = None
-        if enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-        self._task: Any = None
-        self._started = 0.0
-
-    def __enter__(self) -> "_Progress":
-        if self._progress is not None:
-            self._progress.start()
-            self._task = self._progress.add_task("run", total=None, rate="")
-            self._started = time.monotonic()
-        return self
-
-    def advance(self) -> None:
-        if self._progress is None:
-            return
-        elapsed = time.monotonic() - self._started
-        done = self._progress.tasks[0].completed + 1
-        rate = f"{done / elapsed:.1f}/s" if elapsed > 0 else ""
-        self._progress.update(self._task, advance=1, rate=rate)
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._progress is not None:
-            self._progress.stop()

@@ -19,6 +19,8 @@ from deathtoll.model import Actor, Count
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
 _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitalize", "hospitalise", "admit", "carry"}
 _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
+_ONE_DEATH = {"death", "homicide", "murder", "killing", "slaying"}
+_RELATIVE = {"who", "whom", "that", "which"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
 
@@ -137,6 +139,13 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
     return [], ""
 
 
+def _antecedent(tok: Token) -> Token:
+    """"a man who was found dead": the relative pronoun stands for "a man"."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def _condition_victims(cond: Token) -> list[Token]:
     """"left a man in critical condition", "she is in serious condition", "listed in stable condition"."""
     prep = cond.head
@@ -247,6 +256,11 @@ def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, To
                     break
         return found
     nums = [c for c in t.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < t.i and c.dep_ in ("compound", "amod"))]
+    det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")), None)
+    if not nums and det is not None and t.lower_ in _ONE_DEATH and t.dep_ != "compound" \
+            and not any(c.lower_ in ("attempted", "attempt") for c in t.children):
+        return [(Victim(Count(1, 1, 1, f"{det.text} {t.text}"), "unknown", None, det.idx, t.idx + len(t.text),
+                        rules=("count:one-death",)), t, "killed")]
     if nums and t.lower_ in ("deaths", "fatalities", "bodies", "corpses", "injuries", "casualties", "hostages"):
         from deathtoll.extract.victims import _num_phrase
         from deathtoll.extract.numbers import parse_count
@@ -291,6 +305,10 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             heads, vrule = victim_heads(trig, outcome, k)
             if vrule:
                 rules.append(vrule)
+            heads = [_antecedent(h) for h in heads]
+            if not heads and trig.dep_ == "relcl" and k == "active" and trig.head.pos_ in ("NOUN", "PROPN"):
+                heads = [trig.head]  # "the man who police fatally shot"
+                rules.append("victim:relative-object")
             for h in heads:
                 if _subset(h, trig):
                     continue

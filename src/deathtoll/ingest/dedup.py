@@ -9,7 +9,7 @@ Two tests, in order:
 1. **exact** — the same words in the same order (case and punctuation aside):
    a hash lookup.
 2. **near** — MinHash over word 5-shingles (datasketch), candidates found with
-   LSH and then verified. The verified score is the higher of:
+   LSH banding (:mod:`deathtoll.ingest.lsh`) and then verified. The verified score is the higher of:
 
    - the estimated Jaccard similarity of the two shingle sets;
    - the mean of two containments: of the new article in the earlier one (the
@@ -36,9 +36,11 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from typing import Iterable
 
 import numpy as np
 
+from deathtoll.ingest.lsh import BandIndex
 from deathtoll.model import Article
 
 __all__ = ["Deduplicator", "shingles"]
@@ -89,6 +91,9 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 class Deduplicator:
     """Remembers articles and tells whether a new one copies an earlier one.
 
+    Memory per remembered article is about 2 KiB (a 128-value signature, the
+    lead's shingle hashes and the LSH buckets); no text is kept.
+
     Args:
         threshold: score at or above which an article is a copy (see the
             module docstring: Jaccard, or the mean of body and lead
@@ -106,26 +111,27 @@ class Deduplicator:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import MinHash
 
         self.threshold = threshold
         self.num_perm = num_perm
         self._minhash = MinHash
         self._permutations = MinHash(num_perm=num_perm).permutations
-        # Candidates are looked up below the threshold: containment can pass it
-        # while Jaccard does not.
-        self._lsh = MinHashLSH(threshold=max(0.2, threshold * 0.5), num_perm=num_perm)
-        self._exact: dict[str, str] = {}
-        self._signatures: dict[str, np.ndarray] = {}
-        self._sizes: dict[str, int] = {}
-        self._leads: dict[str, _Lead] = {}
-        self._ids: set[str] = set()
+        # Candidates are looked up well below the threshold: the containment
+        # score can pass it while Jaccard does not.
+        self._bands = BandIndex(max(0.2, threshold * 0.5), num_perm)
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._exact: dict[int, int] = {}
+        self._signatures = np.zeros((64, num_perm), dtype=np.uint32)
+        self._sizes: list[int] = []
+        self._leads: list[_Lead] = []
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._ids
+        return article_id in self._row_of
 
     def check(self, article: Article) -> str | None:
         """The id of the earlier article this one copies, else None.
@@ -134,33 +140,33 @@ class Deduplicator:
         found. A copy is not remembered: its copies point at the original. An
         article whose id is already known is itself, not a copy: None.
         """
-        if article.id in self._ids:
+        if article.id in self._row_of:
             return None
         words = _tokens(article.text)
         if not words:  # nothing to compare: never a copy, never an original
             return None
         key = _exact_key(words)
         if key in self._exact:
-            return self._exact[key]
+            return self._ids[self._exact[key]]
         shingle_set = _shingles_of(words)
-        minhash = self._sketch(shingle_set)
-        if minhash is not None:
-            original = self._near(minhash, len(shingle_set), _Lead.of(words, LEAD_WORDS))
-            if original is not None:
-                return original
-        self._register(article.id, key, words, shingle_set, minhash)
+        signature = self._sketch(shingle_set)
+        original = self._near(signature, len(shingle_set), _Lead.of(words, LEAD_WORDS))
+        if original is not None:
+            return original
+        self._register(article.id, key, words, len(shingle_set), signature)
         return None
 
     def add(self, article_id: str, text: str) -> None:
         """Remember an article without checking it (to seed from a store).
 
-        Costs one MinHash of the text; an id already known is ignored.
+        Costs one MinHash of the text (about a millisecond for a news story)
+        and no copy of the text; an id already known is ignored.
         """
         words = _tokens(text)
-        if article_id in self._ids or not words:
+        if article_id in self._row_of or not words:
             return
         shingle_set = _shingles_of(words)
-        self._register(article_id, _exact_key(words), words, shingle_set, self._sketch(shingle_set))
+        self._register(article_id, _exact_key(words), words, len(shingle_set), self._sketch(shingle_set))
 
     def similarity(self, new_text: str, old_text: str) -> dict[str, float]:
         """The estimates :meth:`check` uses, for explaining a decision.
@@ -171,39 +177,42 @@ class Deduplicator:
             (what is compared with the threshold; 0 when the numbers disagree).
         """
         wa, wb = _tokens(new_text), _tokens(old_text)
-        sa, sb = _shingles_of(wa), _shingles_of(wb)
-        ma, mb = self._sketch(sa), self._sketch(sb)
-        if ma is None or mb is None:
+        if not wa or not wb:
             return {"jaccard": 0.0, "containment": 0.0, "lead": 0.0, "lead_numbers_agree": 0.0, "score": 0.0}
-        j = float(np.mean(ma.hashvalues == mb.hashvalues))
+        sa, sb = _shingles_of(wa), _shingles_of(wb)
+        j = float(np.mean(self._sketch(sa) == self._sketch(sb)))
         return _score(j, len(sa), len(sb), _Lead.of(wa, LEAD_WORDS), _Lead.of(wb, LEAD_WINDOW, numbers_from_all=True))
 
-    def _sketch(self, shingle_set: set[bytes]):
-        if not shingle_set:
-            return None
+    def _sketch(self, shingle_set: set[bytes]) -> np.ndarray:
         m = self._minhash(num_perm=self.num_perm, permutations=self._permutations, scheme="affine32")
         m.update_batch(list(shingle_set))
-        return m
+        return np.asarray(m.hashvalues, dtype=np.uint32)
 
-    def _near(self, minhash, size: int, lead: "_Lead") -> str | None:
-        best: tuple[float, str] | None = None
-        values = minhash.hashvalues
-        for cand in self._lsh.query(minhash):
-            j = float(np.mean(self._signatures[cand] == values))
-            score = _score(j, size, self._sizes[cand], lead, self._leads[cand])["score"]
+    def _near(self, signature: np.ndarray, size: int, lead: "_Lead") -> str | None:
+        rows = sorted(self._bands.query(signature))
+        if not rows:
+            return None
+        jaccards = np.mean(self._signatures[rows] == signature, axis=1)
+        best: tuple[float, int] | None = None
+        for row, j in zip(rows, jaccards):
+            score = _score(float(j), size, self._sizes[row], lead, self._leads[row])["score"]
             if score >= self.threshold and (best is None or score > best[0]):
-                best = (score, cand)
-        return best[1] if best else None
+                best = (score, row)
+        return self._ids[best[1]] if best else None
 
-    def _register(self, article_id: str, key: str, words: list[str], shingle_set: set[bytes], minhash) -> None:
-        self._ids.add(article_id)
-        self._exact.setdefault(key, article_id)
-        if minhash is None:
-            return
-        self._signatures[article_id] = np.asarray(minhash.hashvalues, dtype=np.uint32)
-        self._sizes[article_id] = len(shingle_set)
-        self._leads[article_id] = _Lead.of(words, LEAD_WINDOW, numbers_from_all=True)
-        self._lsh.insert(article_id, minhash)
+    def _register(self, article_id: str, key: int, words: list[str], size: int, signature: np.ndarray) -> None:
+        row = len(self._ids)
+        if row == len(self._signatures):
+            grown = np.zeros((2 * row, self.num_perm), dtype=np.uint32)
+            grown[:row] = self._signatures
+            self._signatures = grown
+        self._signatures[row] = signature
+        self._ids.append(article_id)
+        self._row_of[article_id] = row
+        self._exact.setdefault(key, row)
+        self._sizes.append(size)
+        self._leads.append(_Lead.of(words, LEAD_WINDOW, numbers_from_all=True))
+        self._bands.insert(row, signature)
 
 
 class _Lead:
@@ -212,27 +221,30 @@ class _Lead:
     ``numbers`` holds each number word with its two neighbours ("killing six
     policemen"): for a new article those in its lead, for a remembered one
     those anywhere in its text. A new lead whose figure does not appear in the
-    same words in the earlier article says something new.
+    same words in the earlier article says something new. Both are sorted
+    32-bit hashes in one small array each.
     """
 
     __slots__ = ("hashes", "numbers")
 
-    def __init__(self, hashes: np.ndarray, numbers: frozenset[int]) -> None:
+    def __init__(self, hashes: np.ndarray, numbers: np.ndarray) -> None:
         self.hashes = hashes
         self.numbers = numbers
 
     @classmethod
     def of(cls, words: list[str], n: int, *, numbers_from_all: bool = False) -> "_Lead":
         head = words[:n]
-        shingle_set = _shingles_of(head)
-        hashes = np.unique(np.fromiter((zlib.crc32(s) for s in shingle_set), dtype=np.uint32, count=len(shingle_set)))
         scope = words if numbers_from_all else head
-        numbers = frozenset(
-            zlib.crc32(" ".join(scope[max(0, i - 1):i + 2]).encode("utf-8"))
+        contexts = [
+            " ".join(scope[max(0, i - 1):i + 2]).encode("utf-8")
             for i, w in enumerate(scope)
             if w.isdigit() or w in _NUMBER_WORDS
-        )
-        return cls(hashes, numbers)
+        ]
+        return cls(_hash_array(_shingles_of(head)), _hash_array(contexts))
+
+
+def _hash_array(items: Iterable[bytes]) -> np.ndarray:
+    return np.unique(np.array([zlib.crc32(x) for x in items], dtype=np.uint32))
 
 
 def _score(j: float, size_new: int, size_old: int, lead_new: _Lead, lead_old: _Lead) -> dict[str, float]:
@@ -242,14 +254,14 @@ def _score(j: float, size_new: int, size_old: int, lead_new: _Lead, lead_old: _L
         if len(lead_new.hashes):
             shared = np.intersect1d(lead_new.hashes, lead_old.hashes, assume_unique=True)
             lead = len(shared) / len(lead_new.hashes)
-    agree = lead_new.numbers <= lead_old.numbers
+    agree = bool(np.isin(lead_new.numbers, lead_old.numbers, assume_unique=True).all())
     score = max(j, (containment + lead) / 2) if agree else 0.0
     return {"jaccard": j, "containment": containment, "lead": lead,
             "lead_numbers_agree": float(agree), "score": score}
 
 
-def _exact_key(words: list[str]) -> str:
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+def _exact_key(words: list[str]) -> int:
+    return int.from_bytes(hashlib.sha1(" ".join(words).encode("utf-8")).digest()[:8], "big")
 
 
 def _shingles_of(words: list[str], size: int = SHINGLE) -> set[bytes]:

@@ -102,6 +102,15 @@ def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
     return replace(item, reports=keep, incident=replace(item.incident, reports=tuple(r.id for r in keep)))
 
 
+def _text(f: Features, incidents_in_article: int) -> str:
+    """The text compared: the evidence sentences, and the title when the
+    article tells only this incident (a single-event story's headline)."""
+    title = f.item.title or ""
+    if incidents_in_article == 1 and title and title not in f.text:
+        return f"{title}. {f.text}" if f.text else title
+    return f.text or title
+
+
 def _units(item: LinkItem) -> list[str]:
     return [r.id for r in item.reports] or [f"item:{item.incident.id}"]
 
@@ -144,7 +153,10 @@ def link_incidents(
     views = [_trimmed(it, taken) for it in all_items]
     frozen = [bool(it.reports) and not v.reports for it, v in zip(all_items, views)]
     feats = [features_of(i, v, opts) for i, v in enumerate(views)]
-    sim = make_similarity(opts.similarity).fit([f.text or (f.item.title or "") for f in feats])
+    per_article: dict[str, int] = {}
+    for it in all_items:
+        per_article[it.article_id] = per_article.get(it.article_id, 0) + 1
+    sim = make_similarity(opts.similarity).fit([_text(f, per_article[f.article]) for f in feats])
     clusters = _Clusters(feats, opts)
 
     first_of_linked: dict[str, int] = {}

@@ -99,8 +99,13 @@ class Candidate:
         return self.key.startswith("u:")
 
 
-def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]]) -> float:
+def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]], division: bool) -> float:
     s = 1.0 if c.exact else 0.7 * c.similarity
+    # a bare name is a town before it is the district or province named after it
+    if not division and c.feature in ("ADM1", "ADM2"):
+        s -= 0.3 if c.feature == "ADM1" else 0.6
+    elif division and c.precision not in ("province", "district", "country"):
+        s -= 0.3
     s += 0.35 * math.log10(max(c.population, 0) + 10) / 7.0
     if c.precision == "country":
         s += 0.4
@@ -236,6 +241,7 @@ class Gazetteer:
         *,
         country: str | None = None,
         near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
+        division: bool = False,
         limit: int = 20,
     ) -> list[Candidate]:
         """Every entry ``name`` can stand for, best first.
@@ -244,6 +250,8 @@ class Gazetteer:
             name: A place name as written ("Qayara", "Tal Keif").
             country: ISO alpha-2 code preferred by the ranking.
             near: A (lat, lon) point, or several, that nearer entries are preferred to.
+            division: The name was written as a division ("Anbar province",
+                "Cook County"): districts and provinces are not demoted.
             limit: Most candidates returned.
 
         Returns:
@@ -252,7 +260,7 @@ class Gazetteer:
         points: list[tuple[float, float]] = []
         if near:
             points = [near] if isinstance(near[0], (int, float)) else list(near)  # type: ignore[list-item]
-        ranked = [replace(c, score=_rank(c, country, points)) for c in self._fetch(name)]
+        ranked = [replace(c, score=_rank(c, country, points, division)) for c in self._fetch(name)]
         ranked.sort(key=lambda c: (-c.score, c.key))
         return ranked[:limit]
 
@@ -262,6 +270,7 @@ class Gazetteer:
         *,
         country: str | None = None,
         near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
+        division: bool = False,
         precisions: Sequence[str] | None = None,
     ) -> Candidate | None:
         """The best entry for ``name``, or None when nothing matches well enough.
@@ -270,9 +279,10 @@ class Gazetteer:
             name: A place name as written.
             country: Preferred ISO alpha-2 country.
             near: Point(s) that nearer entries are preferred to.
+            division: The name was written as a district or province.
             precisions: Accept only entries of these precisions.
         """
-        for c in self.lookup(name, country=country, near=near, limit=50):
+        for c in self.lookup(name, country=country, near=near, division=division, limit=50):
             if precisions and c.precision not in precisions:
                 continue
             if c.exact or c.similarity >= 0.75:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from deathtoll.errors import StoreError
-from deathtoll.store.base import IncidentFilter, SourcedReport, Store, StoredCheck
+from deathtoll.store.base import SourcedReport, Store, StoredCheck
 
-__all__ = ["open_store", "Store", "SourcedReport", "StoredCheck", "IncidentFilter"]
+__all__ = ["open_store", "Store", "SourcedReport", "StoredCheck"]
 
 _SQLITE_PREFIX = "sqlite:///"
 _POSTGRES_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")

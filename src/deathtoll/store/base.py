@@ -17,7 +17,7 @@ from typing import Any, Iterator, Sequence
 
 from deathtoll.model import Article, ArticleResult, Check, Incident, Report
 
-__all__ = ["Store", "SourcedReport", "StoredCheck", "IncidentFilter"]
+__all__ = ["Store", "SourcedReport", "StoredCheck"]
 
 
 @dataclass(frozen=True)
@@ -35,27 +35,6 @@ class StoredCheck:
     id: int
     article_id: str | None
     check: Check
-
-
-@dataclass(frozen=True)
-class IncidentFilter:
-    """The filters of :meth:`Store.incidents`, gathered so backends share their meaning.
-
-    - ``since`` / ``until``: incidents whose date range overlaps ``since..until``;
-      undated incidents are left out as soon as either bound is given.
-    - ``place``: case-insensitive substring of the place name or first-level
-      admin name, or the exact ISO country code.
-    - ``group`` / ``outcome``: incidents with at least one victim tally of that
-      group and/or outcome (both must hold on the same tally).
-    - ``limit``: at most this many incidents, earliest first.
-    """
-
-    since: date | None = None
-    until: date | None = None
-    place: str | None = None
-    group: str | None = None
-    outcome: str | None = None
-    limit: int | None = None
 
 
 class Store(ABC):
@@ -111,7 +90,19 @@ class Store(ABC):
         outcome: str | None = None,
         limit: int | None = None,
     ) -> list[Incident]:
-        """Stored incidents matching the filters (see :class:`IncidentFilter`), earliest first."""
+        """Stored incidents matching every filter given, earliest first (undated last).
+
+        Args:
+            since: incidents whose date range ends on or after this day.
+            until: incidents whose date range starts on or before this day.
+                With either bound, undated incidents are left out.
+            place: case-insensitive substring of the place name or of the
+                first-level admin name, or the exact ISO country code.
+            group: incidents with a victim tally of this group.
+            outcome: incidents with a victim tally of this outcome (with
+                ``group``, both on the same tally).
+            limit: at most this many.
+        """
 
     @abstractmethod
     def incident(self, incident_id: str) -> Incident | None:
