@@ -272,3 +272,16 @@ def test_show_article(filled):
 def test_show_unknown(filled):
     result = runner.invoke(app, ["show", "zz", "--db", str(filled)])
     assert (result.exit_code, result.stderr) == (1, f"Error: no incident or article 'zz' in {filled}\n")
+
+
+def test_run_with_a_broken_setup(monkeypatch, tmp_path):
+    import deathtoll.extract
+    from deathtoll.errors import ConfigError
+
+    def no_model(options=None):
+        raise ConfigError("spaCy model 'xx' is not installed")
+
+    monkeypatch.setattr(deathtoll.extract, "load_nlp", no_model)
+    src = write_jsonl(tmp_path / "in.jsonl", corpus(2))
+    result = runner.invoke(app, ["run", str(src), "--db", str(tmp_path / "d.db")])
+    assert (result.exit_code, result.stderr) == (3, "Error: spaCy model 'xx' is not installed\n")

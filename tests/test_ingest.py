@@ -380,3 +380,8 @@ def test_reading_is_lazy(tmp_path):
 
     first = next(read_articles(["-"], stdin=lines()))
     assert first.id == "s0" and len(consumed) < 5
+
+
+def test_a_single_path_string(tmp_path):
+    (tmp_path / "a.txt").write_text("T\n\nbody")
+    assert [a.text for a in read_articles(str(tmp_path))] == ["body"]

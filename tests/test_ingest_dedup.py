@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from deathtoll.ingest import Deduplicator, read_articles
+from deathtoll.ingest.lsh import BandIndex, optimal_bands
 from deathtoll.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,3 +141,42 @@ def test_examples_have_no_duplicates():
     articles = list(read_articles([REPO / "examples"]))
     dedup = Deduplicator()
     assert [a.id for a in articles if dedup.check(a)] == []
+
+
+def test_text_without_words_is_never_a_copy():
+    dedup = Deduplicator()
+    assert dedup.check(art("dash", "— … —")) is None
+    assert dedup.check(art("dash2", "— … —")) is None
+    assert len(dedup) == 0
+
+
+@pytest.mark.parametrize(
+    "threshold",
+    [
+        0.4,  # the candidate threshold the deduplicator uses by default
+        0.8,  # a strict one
+    ],
+)
+def test_optimal_bands(threshold):
+    bands, rows = optimal_bands(threshold, 128)
+    assert bands * rows <= 128
+    # the S-curve's midpoint sits near the threshold
+    assert abs((1 / bands) ** (1 / rows) - threshold) < 0.15
+
+
+def test_band_index():
+    rng = np.random.default_rng(7)
+    a = rng.integers(0, 2**32, 128, dtype=np.uint32)
+    half = a.copy()
+    half[:64] = rng.integers(0, 2**32, 64, dtype=np.uint32)  # the second half of the bands intact
+    scattered = a.copy()
+    scattered[::2] = rng.integers(0, 2**32, 64, dtype=np.uint32)  # as many changes, in every band
+    other = rng.integers(0, 2**32, 128, dtype=np.uint32)  # unrelated
+    index = BandIndex(0.4, 128)
+    assert index.query(a) == set()  # empty index
+    index.insert(0, a)
+    index.insert(1, a)  # two rows in one bucket
+    assert index.query(a) == {0, 1}
+    assert index.query(half) == {0, 1}
+    assert index.query(scattered) == set()
+    assert index.query(other) == set()

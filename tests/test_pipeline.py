@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 import deathtoll.extract
-from deathtoll.errors import InputError
+from deathtoll.errors import ConfigError, InputError
 from deathtoll.model import ArticleResult
 from deathtoll.options import Options
 from deathtoll.pipeline import Pipeline, RunSummary
@@ -207,3 +207,17 @@ def test_extract_streams_in_order_without_a_store(tmp_path):
 def test_extract_raises_without_error_handler(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(FakePipeline(Options()).extract([tmp_path / "gone.txt"]))
+
+
+@pytest.mark.parametrize("workers", [
+    1,  # in the main process
+    2,  # in worker processes: reported back, not respawned forever
+])
+def test_a_broken_setup_stops_the_run(store, monkeypatch, workers):
+    def no_model(options=None):
+        raise ConfigError("spaCy model 'xx' is not installed")
+
+    monkeypatch.setattr(deathtoll.extract, "load_nlp", no_model)
+    with pytest.raises(ConfigError, match="spaCy model 'xx' is not installed"):
+        Pipeline(Options(workers=workers)).run_articles(corpus(3), store=store, progress=False)
+    assert store.counts()["articles"] == 0

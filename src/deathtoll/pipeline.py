@@ -40,7 +40,8 @@ class RunSummary:
     """What a run did. ``skipped`` holds ``(where, reason)`` for every input that failed.
 
     - ``articles_read``: articles the readers produced (copies and unchanged included).
-    - ``copies``: near-duplicates of an earlier article, stored with ``copy_of``.
+    - ``copies``: near-duplicates of an earlier article, stored with ``copy_of``
+      (an id read twice with the same content counts here and is stored once).
     - ``unchanged``: already stored with the same content; not extracted again.
     - ``extracted``: articles read out (and stored, when there is a store).
     - ``failed``: inputs that could not be read or read out (``len(skipped)``).
@@ -86,10 +87,15 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class _Failure:
-    """An article that could not be read out (picklable, unlike InputError)."""
+    """An article that could not be read out (picklable, unlike InputError).
+
+    ``fatal``: the setup is broken (no spaCy model, bad lexicon), not the
+    article; the run stops with a ConfigError.
+    """
 
     where: str
     reason: str
+    fatal: bool = False
 
     def error(self) -> InputError:
         return InputError(self.where, self.reason)
@@ -136,6 +142,8 @@ class Pipeline:
         where = article.origin or article.id
         try:
             return self.process(article)
+        except ConfigError:
+            raise
         except DeathtollError as e:
             return _Failure(where, str(e))
         except Exception as e:  # a bug on one article must not lose the run; it is reported
@@ -332,24 +340,40 @@ def _blocks(items: Iterable[tuple[Article, str]], size: int) -> Iterator[list[tu
 def _drain(block: list[tuple[Article, str]], pending: Any) -> Iterator[tuple[Article, str, Outcome]]:
     done = iter(pending.get())
     for article, kind in block:
-        yield article, kind, (next(done) if kind == "process" else None)
+        outcome = next(done) if kind == "process" else None
+        if isinstance(outcome, _Failure) and outcome.fatal:
+            raise ConfigError(outcome.reason)
+        yield article, kind, outcome
 
 
 # -- worker processes -----------------------------------------------------------
 _WORKER: Pipeline | None = None
+_WORKER_ERROR: str | None = None
 
 
 def _init_worker(cls: type[Pipeline], options: Options) -> None:
-    """Build the worker's pipeline and load its spaCy model once."""
-    global _WORKER
+    """Build the worker's pipeline and load its spaCy model once.
+
+    A failure is kept and reported with the first article: an initializer
+    that raises would make the pool start new workers forever.
+    """
+    global _WORKER, _WORKER_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _WORKER = cls(options)
-    _WORKER.nlp
+    try:
+        _WORKER = cls(options)
+        _WORKER.nlp
+    except Exception as e:
+        _WORKER_ERROR = str(e) if isinstance(e, DeathtollError) else f"{type(e).__name__}: {e}"
 
 
 def _work(article: Article) -> ArticleResult | _Failure:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER._safe_process(article)
+    where = article.origin or article.id
+    if _WORKER_ERROR is not None or _WORKER is None:
+        return _Failure(where, _WORKER_ERROR or "worker not initialised", fatal=True)
+    try:
+        return _WORKER._safe_process(article)
+    except ConfigError as e:
+        return _Failure(where, str(e), fatal=True)
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -2,15 +2,13 @@
 
 The one public function is :func:`read_articles`. Formats:
 
-========================  ==================================================
-``.txt``                  first non-empty line is the title, the rest the text
-``.html`` ``.htm``        main text and metadata through trafilatura
-``.xml`` ``.rss`` ``.atom`` RSS/Atom through feedparser, one article per entry
-``.jsonl`` ``.ndjson``    one JSON object per line with Article fields
-``.csv`` ``.tsv``         one row per article, fields by header
-``-``                     standard input: JSON Lines when it starts with ``{``,
-                          a feed or a page when it starts like one, else text
-========================  ==================================================
+- ``.txt``: the first non-empty line is the title, the rest the text.
+- ``.html``, ``.htm``: main text and metadata through trafilatura.
+- ``.xml``, ``.rss``, ``.atom``: RSS/Atom through feedparser, one article per entry.
+- ``.jsonl``, ``.ndjson``: one JSON object per line with the fields of Article.
+- ``.csv``, ``.tsv``: one row per article, fields by header.
+- ``-``: standard input; JSON Lines when it starts with ``{``, a feed or a
+  web page when it starts like one, else plain text.
 
 Any file whose content opens like a feed is read as one. Every problem is an
 :class:`~deathtoll.errors.InputError` naming the file (and line) and the
@@ -84,6 +82,8 @@ def read_articles(
         ...     print(article.id, article.title)
     """
     report = _reporter(on_error)
+    if isinstance(paths, (str, Path)):  # one path, not an iterable of characters
+        paths = [paths]
     for given in paths:
         if str(given) == STDIN:
             yield from _guard(_read_stdin(stdin if stdin is not None else sys.stdin, report), report)
@@ -91,7 +91,7 @@ def read_articles(
         path = Path(given)
         shown = str(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, report):
                 yield from _guard(_read_file(file, str(file), report, explicit=False), report)
         elif not path.exists():
             report(InputError(shown, "no such file or directory"))
@@ -119,8 +119,11 @@ def _guard(articles: Iterator[Article], report: OnError) -> Iterator[Article]:
         report(err)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files with a known extension under ``folder``, depth first, sorted by name."""
+def _walk(folder: Path, report: OnError) -> Iterator[Path]:
+    """Files with a known extension under ``folder``, depth first, sorted by name.
+
+    A folder that cannot be listed is reported and skipped.
+    """
     seen: set[tuple[int, int]] = set()
 
     def walk(d: Path) -> Iterator[Path]:
@@ -128,7 +131,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             st = d.stat()
             with os.scandir(d) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
+        except OSError as err:
+            report(InputError(str(d), f"cannot read folder: {(err.strerror or str(err)).lower()}"))
             return
         if (st.st_dev, st.st_ino) in seen:  # a symlink loop
             return

@@ -91,8 +91,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 class Deduplicator:
     """Remembers articles and tells whether a new one copies an earlier one.
 
-    Memory per remembered article is about 2 KiB (a 128-value signature, the
-    lead's shingle hashes and the LSH buckets); no text is kept.
+    Memory per remembered article is about 4 KiB (a 128-value signature, the
+    lead's shingle hashes, the LSH buckets); no text is kept.
 
     Args:
         threshold: score at or above which an article is a copy (see the

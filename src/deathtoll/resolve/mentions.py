@@ -1,0 +1,367 @@
+"""Find the place names an article writes, without a parser.
+
+A mention is a run of capitalised words ("Hammam al-Alil", "Tal Keif") with
+what surrounds it: a location cue before it ("in", "near", "west of"), a
+kind of place after it ("district", "province", "camp"), a qualifier
+("Aurora, Colo."), or a dateline position. The word lists are data
+(``data/place_words.yaml`` and ``data/stoplist.txt``). Whether a run is
+really a place is decided later by the resolver with the gazetteer: runs
+with no cue must be known names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deathtoll.errors import ConfigError
+from deathtoll.resolve.text import TextIndex
+
+__all__ = ["Mention", "PlaceWords", "find_mentions", "load_words"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_CONNECTORS = frozenset({"al", "el", "ash", "az", "adh", "ath", "de", "del", "della", "la", "le", "du", "des",
+                         "di", "dos", "das", "von", "van", "der", "bin", "ibn", "bint", "abu", "umm", "bani",
+                         "beni"})
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|ath|adh)[-‐](?=[A-Z\u00C0-\u024F'’‘])")
+_DATELINE = re.compile(
+    r"^\s*\(?(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'’\- ]{1,30}?))?\)?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])"
+)
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The word lists of ``place_words.yaml`` plus the stoplist, as sets."""
+
+    lists: dict[str, frozenset[str]]
+    phrases: tuple[tuple[str, ...], ...]
+    us_states: dict[str, str]
+    stop_words: frozenset[str]
+    stop_caps: frozenset[str]
+    stop_names: frozenset[str]
+
+    def has(self, kind: str, word: str) -> bool:
+        return word.lower() in self.lists.get(kind, frozenset())
+
+    def is_stop(self, word: str) -> bool:
+        if word in self.stop_caps:
+            return True
+        return word.lower().rstrip(".") in self.stop_words and not (word.isupper() and len(word) > 3)
+
+
+def _read_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: invalid YAML: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping of word lists")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_words(extra_words: str | None = None, extra_stoplist: str | None = None) -> PlaceWords:
+    """Load the packaged word lists, extended by the user's files if given.
+
+    Args:
+        extra_words: Path of a YAML file shaped like ``place_words.yaml``.
+        extra_stoplist: Path of a text file shaped like ``stoplist.txt``.
+
+    Raises:
+        ConfigError: A file cannot be read or parsed.
+    """
+    pkg = resources.files("deathtoll.resolve").joinpath("data")
+    data = _read_yaml(pkg.joinpath("place_words.yaml").read_text("utf-8"), "place_words.yaml")
+    stop_text = pkg.joinpath("stoplist.txt").read_text("utf-8")
+    try:
+        if extra_words:
+            for k, v in _read_yaml(Path(extra_words).read_text("utf-8"), extra_words).items():
+                if isinstance(v, dict):
+                    data[k] = {**data.get(k, {}), **v}
+                else:
+                    data[k] = [*data.get(k, []), *v]
+        if extra_stoplist:
+            stop_text += "\n" + Path(extra_stoplist).read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read place word file: {exc}") from exc
+    lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    phrases = tuple(sorted((tuple(p.lower().split()) for p in data.get("coarse_cues", []) if " " in p),
+                           key=len, reverse=True))
+    us = {str(k).lower().rstrip("."): str(v) for k, v in (data.get("us_states") or {}).items()}
+    words, caps, names = set(), set(), set()
+    for line in stop_text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if " " in line or "-" in line and len(line.split("-")) > 2:
+            names.add(line.lower())
+        elif line.isupper() and len(line) <= 3:
+            caps.add(line)
+        else:
+            words.add(line.lower().rstrip("."))
+            if "." in line:
+                names.add(line.lower())
+    return PlaceWords(lists, phrases, us, frozenset(words), frozenset(caps), frozenset(names))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place name as written, with its surroundings.
+
+    ``name`` is what is looked up; ``written`` is what the report shows (with
+    a kind word such as "district" when the text has one). ``cue`` is the
+    location word before it (``"dateline"`` for a dateline); ``coarse`` says
+    the place is an area around the name ("west of", "region"); ``kind`` is
+    ``local`` (neighbourhood), ``province``, ``district``, ``facility``,
+    ``settlement`` or None; ``lead`` marks "In X, …" at a sentence start.
+    """
+
+    start: int
+    end: int
+    name: str
+    written: str
+    cue: str | None = None
+    coarse: bool = False
+    kind: str | None = None
+    kind_in_name: bool = False
+    qualifier: str | None = None
+    is_qualifier: bool = False
+    lead: bool = False
+    sentence_initial: bool = False
+    person: bool = False
+    group: int | None = None
+    tokens: int = 1
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _strip_possessive(tok: str) -> str:
+    for suf in ("'s", "’s"):
+        if tok.endswith(suf):
+            return tok[: -len(suf)]
+    return tok.rstrip("'’")
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or bool(_ARTICLE_PREFIX.match(tok))
+
+
+def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords | None = None) -> list[Mention]:
+    """Every candidate place mention in ``text``, in order.
+
+    Args:
+        text: The article text.
+        index: Its paragraph/sentence index (built when not given).
+        words: Word lists (the packaged ones when not given).
+
+    Returns:
+        Mentions; whether each is a place is for the resolver to decide.
+    """
+    index = index or TextIndex(text)
+    words = words or load_words()
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    runs = _runs(text, toks, words)
+    out: list[Mention] = []
+    for ti, tj in runs:
+        m = _describe(text, toks, ti, tj, index, words)
+        if m is not None:
+            out.append(m)
+    out = _link(text, out, words)
+    dl = _dateline(text, index, words)
+    if dl is not None:
+        d, d_end = dl
+        out = [m for m in out if not d.start <= m.start < d_end]
+        out.append(d)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]], words: PlaceWords) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i][2]
+        if not _is_cap(tok) or words.is_stop(_strip_possessive(tok)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap != " " or _strip_possessive(toks[j - 1][2]) != toks[j - 1][2]:
+                break
+            nxt = toks[j][2]
+            if _is_cap(nxt) and not words.is_stop(_strip_possessive(nxt)):
+                j += 1
+                continue
+            if nxt.lower() in _CONNECTORS and j + 1 < n and text[toks[j][1]:toks[j + 1][0]] == " " \
+                    and _is_cap(toks[j + 1][2]) and not words.is_stop(toks[j + 1][2]):
+                j += 2
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _preceding(text: str, toks: list, ti: int, sent_start: int, limit: int = 6) -> list[str]:
+    """Up to ``limit`` words right before token ``ti`` in its sentence, with no
+    punctuation between them (hyphens aside)."""
+    out: list[str] = []
+    k = ti - 1
+    while k >= 0 and len(out) < limit and toks[k][0] >= sent_start:
+        if text[toks[k][1]:toks[k + 1][0]].strip(" -"):
+            break
+        out.insert(0, toks[k][2])
+        k -= 1
+    return out
+
+
+def _find_cue(before: list[str], words: PlaceWords) -> tuple[str | None, bool, str | None]:
+    """(cue, coarse, modifier) from the words right before a name."""
+    low = [w.lower() for w in before]
+    for phrase in words.phrases:
+        k = len(phrase)
+        if tuple(low[-k:]) == phrase:
+            return " ".join(phrase), True, None
+        # "north of the", "outskirts of the"
+        if len(low) > k and low[-1] in ("the", "a") and tuple(low[-k - 1:-1]) == phrase:
+            return " ".join(phrase), True, None
+    mods = []
+    while low and low[-1] in words.lists.get("between", ()):
+        mods.insert(0, low.pop())
+    if not low:
+        return None, False, None
+    last = low[-1]
+    modifier = " ".join(mods) or None
+    if last == "of":
+        if len(low) >= 2 and low[-2] in words.lists.get("of_heads", ()) and before[len(low) - 2][0].islower():
+            return "of", low[-2] in ("outskirts", "vicinity", "edge", "countryside", "environs"), modifier
+        return None, False, None
+    if last == "to":
+        if len(low) >= 2 and low[-2] in words.lists.get("not_to", ()):
+            return None, False, None
+        return "to", False, modifier
+    if last in words.lists.get("cues", ()):
+        return last, last in words.lists.get("coarse_cues", ()), modifier
+    return None, False, None
+
+
+def _kind_of(word: str, words: PlaceWords) -> str | None:
+    w = word.lower().rstrip(".,")
+    for kind in ("local_types", "province_types", "district_types", "coarse_types", "facility_types",
+                 "settlement_types"):
+        if w in words.lists.get(kind, ()):
+            return kind.split("_")[0]
+    return None
+
+
+def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: PlaceWords) -> Mention | None:
+    start, end = toks[ti][0], toks[tj - 1][1]
+    names = [t[2] for t in toks[ti:tj]]
+    names[-1] = _strip_possessive(names[-1])
+    end = start + len(text[start:end]) - (len(toks[tj - 1][2]) - len(names[-1]))
+    written = text[start:end]
+    if written.lower() in words.stop_names or written.lower().rstrip(".") in words.stop_names:
+        return None
+    if words.has("org_suffixes", names[-1]) and len(names) > 1:
+        return None
+    if tj < len(toks) and text[end:toks[tj][0]] == " " and words.has("org_suffixes", toks[tj][2]) \
+            and toks[tj][2][0].isupper():
+        return None
+    sent = index.sentence_of(start)
+    before = _preceding(text, toks, ti, sent[0])
+    cue, coarse, _mod = _find_cue(before, words)
+    kind, kind_in_name, name = None, False, written
+    if len(names) > 1 and _kind_of(names[-1], words):
+        kind, kind_in_name = _kind_of(names[-1], words), True
+        name = text[start:toks[tj - 2][1]]
+    elif tj < len(toks) and names[-1] == toks[tj - 1][2]:
+        # a kind word after the name, maybe behind one or two lowercase words ("Taji cattle market")
+        for k in range(tj, min(tj + 3, len(toks))):
+            if text[toks[k - 1][1]:toks[k][0]] != " ":
+                break
+            w = toks[k][2]
+            found = _kind_of(w, words)
+            if found and (k == tj or found == "facility"):
+                kind = found
+                if k == tj:
+                    written = text[start:toks[k][1]]
+                break
+            if not w[0].islower():
+                break
+    if kind == "coarse":
+        coarse = True
+    prev_word = before[-1].lower().rstrip(".") if before else ""
+    next_word = toks[tj][2].lower() if tj < len(toks) and text[end:toks[tj][0]].strip() == "" else ""
+    person = prev_word in words.lists.get("person_titles", ()) or next_word in words.lists.get("person_verbs", ())
+    initial = index.is_sentence_start(start)
+    lead = False
+    if cue and cue not in ("of", "to"):
+        s0 = sent[0]
+        head = text[s0:start]
+        after = text[end:end + 40]
+        lead = len(head.split()) <= 5 and bool(re.match(r"^(?:\s+(?:and|or)\s+[^,]{1,40})?,|^ [a-z]+(?: [a-z]+)?,", after)) \
+            and head.strip()[:1].isupper()
+    return Mention(start=start, end=end, name=name.strip(), written=written.strip(), cue=cue, coarse=coarse,
+                   kind=kind, kind_in_name=kind_in_name, lead=lead, sentence_initial=initial and not cue,
+                   person=person, tokens=len(names))
+
+
+def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:
+    """Coordination ("in Jawsaq and Tayaran") and qualifiers ("Aurora, Colo.")."""
+    out = list(ms)
+    group = 0
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        gap = text[a.end:b.start]
+        listed = gap == ", " and i + 1 < len(out) and re.fullmatch(r",? (?:and|or) ", text[b.end:out[i + 1].start])
+        if a.cue and not b.cue and (re.fullmatch(r",? (?:and|or|&) ", gap) or listed):
+            gid = a.group if a.group is not None else (group := group + 1)
+            out[i - 1] = replace(a, group=gid)
+            out[i] = replace(b, cue=a.cue, coarse=a.coarse, group=gid, sentence_initial=False, person=False)
+        elif gap in (", ", ",") and (b.name.lower().rstrip(".") in words.us_states or b.tokens <= 3):
+            out[i] = replace(b, extra={**b.extra, "qualifies": i - 1})
+    # a plural kind word after the last of a group applies to all ("Tahrir and Zahara districts")
+    groups: dict[int, list[int]] = {}
+    for i, m in enumerate(out):
+        if m.group is not None:
+            groups.setdefault(m.group, []).append(i)
+    for idx in groups.values():
+        last = out[idx[-1]]
+        if last.kind:
+            for i in idx[:-1]:
+                if not out[i].kind:
+                    out[i] = replace(out[i], kind=last.kind, coarse=out[i].coarse or last.coarse)
+        lead = any(out[i].lead for i in idx)
+        for i in idx:
+            out[i] = replace(out[i], lead=lead)
+    return out
+
+
+def _dateline(text: str, index: TextIndex, words: PlaceWords) -> tuple[Mention, int] | None:
+    """A dateline at the head of the first or second paragraph ("MOSUL, Iraq —",
+    "DETROIT (WXYZ) -", "(Cincinnati, OH)--"), with where it ends."""
+    for ps, _pe in index.paragraphs[:2]:
+        m = _DATELINE.match(text, ps)
+        if not m:
+            continue
+        place = m.group("place").strip()
+        qual = (m.group("qual") or "").strip() or None
+        letters = [c for c in place if c.isalpha()]
+        caps = bool(letters) and all(c.isupper() for c in letters)
+        if len(letters) < 3 or len(place.split()) > 4 or not (caps or qual):
+            continue
+        if any(words.is_stop(w.title()) or words.is_stop(w) for w in place.split()):
+            continue
+        if qual and any(words.is_stop(w) for w in qual.split()):
+            continue
+        start = m.start("place")
+        return Mention(start=start, end=start + len(place), name=place, written=place, cue="dateline",
+                       qualifier=qual, tokens=len(place.split())), m.end()
+    return None
