@@ -269,6 +269,46 @@ def export(
         typer.echo(f"wrote {_plural(stats.written, 'incident')} to {output}", err=True)
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., metavar="GOLD.jsonl", help="JSON Lines file: one annotated article per line."),
+    text_field: str = typer.Option("text", "--text-field", help="Field holding the article text."),
+    killed_field: str = typer.Option("killed", "--killed-field", help="Field (dotted path allowed) with the gold killed count."),
+    wounded_field: str = typer.Option("wounded", "--wounded-field", help="Field with the gold wounded count."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="Field with the article id (default: file:line)."),
+    errors_file: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Write mis-scored articles with their evidence here (JSONL)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+) -> None:
+    """Score per-article killed/wounded totals against your own annotated articles.
+
+    Prints exact match overall and on gold > 0, the false-positive rate on gold = 0
+    and the share within ±20%.
+
+    \b
+    Example: deathtoll evaluate gold.jsonl --text-field body --killed-field n_killed --wounded-field n_injured --errors errors.jsonl
+    """
+    from deathtoll.evaluate import evaluate as run_evaluation, write_errors
+
+    with _errors():
+        ev = run_evaluation(gold, text_field=text_field, killed_field=killed_field, wounded_field=wounded_field,
+                            id_field=id_field)
+        if errors_file is not None:
+            write_errors(ev, errors_file)
+    scores = ev.to_dict()
+    if as_json:
+        typer.echo(json.dumps(scores))
+    else:
+        for outcome in ("killed", "wounded"):
+            sc = scores[outcome]
+            typer.echo(f"{outcome:8} n={sc['n']}  exact={sc['exact']}  exact(gold>0)={sc['exact_on_gold_positive']}  "
+                       f"false-positive(gold=0)={sc['false_positive_rate_on_gold_zero']}  within20%={sc['within_20_percent']}")
+        typer.echo(f"{scores['errors']} articles mis-scored, {scores['skipped']} lines skipped")
+    for line in ev.skipped:
+        typer.echo(f"Error: {line}", err=True)
+    if ev.skipped:
+        raise typer.Exit(SOME_FAILED if ev.scores["killed"].n else NOTHING)
+
+
 def _export_to_file(store: Any, fmt: str, output: Path) -> Any:
     """Write through a temporary file beside ``output``, so a failed export leaves no half file."""
     from deathtoll.publish import export as write_export

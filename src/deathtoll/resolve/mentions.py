@@ -53,7 +53,7 @@ class PlaceWords:
     def is_stop(self, word: str) -> bool:
         if word in self.stop_caps:
             return True
-        return word.lower().rstrip(".") in self.stop_words and not (word.isupper() and len(word) > 3)
+        return word.lower().rstrip(".") in self.stop_words
 
 
 def _read_yaml(text: str, where: str) -> dict[str, Any]:
@@ -148,8 +148,14 @@ def _strip_possessive(tok: str) -> str:
     return tok.rstrip("'’")
 
 
+_ADJECTIVAL = re.compile(r"[-‐][a-z]")
+
+
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or bool(_ARTICLE_PREFIX.match(tok))
+    if _ARTICLE_PREFIX.match(tok):
+        return True
+    # "ISIS-held", "U.S.-led", "Mosul-based" describe, they do not name a place
+    return tok[0].isupper() and not _ADJECTIVAL.search(tok)
 
 
 def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords | None = None) -> list[Mention]:
@@ -267,7 +273,9 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     names[-1] = _strip_possessive(names[-1])
     end = start + len(text[start:end]) - (len(toks[tj - 1][2]) - len(names[-1]))
     written = text[start:end]
-    if written.lower() in words.stop_names or written.lower().rstrip(".") in words.stop_names:
+    low = written.lower()
+    if low in words.stop_names or low.rstrip(".") in words.stop_names \
+            or any(low.startswith(n + " ") for n in words.stop_names):
         return None
     if words.has("org_suffixes", names[-1]) and len(names) > 1:
         return None

@@ -61,11 +61,14 @@ def _variants(m: Mention, words: PlaceWords) -> list[str]:
 
 def _lookup(gz: Gazetteer, m: Mention, words: PlaceWords, **kw) -> tuple[list[Candidate], str | None]:
     division = m.kind in ("province", "district")
+    fallback: tuple[list[Candidate], str | None] = ([], None)
     for name in _variants(m, words):
         cands = [c for c in gz.lookup(name, division=division, **kw) if c.exact or c.similarity >= 0.75]
-        if cands:
+        if any(c.exact for c in cands):
             return cands, name
-    return [], None
+        if cands and not fallback[0]:
+            fallback = (cands, name)
+    return fallback
 
 
 def _qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None) -> dict | None:
@@ -268,8 +271,10 @@ def _resolve_one(i, m, ms, done, q, country, context, text, index, gz, words, ca
 def _plausible(c: Candidate, country: str | None, context: list, q: dict | None) -> bool:
     """A place outside the article's country must be named exactly and be large
     (or a country / province), unless a qualifier ("…, Syria") put it there."""
-    if q or not country or c.country == country or c.precision in ("country", "province"):
+    if q or not country or c.country == country or c.precision == "country":
         return True
+    if c.feature in ("ADM1", "ADM2"):
+        return False
     if c.is_user:
         return True
     if context and c.point and min(distance_km(c.point, p) for p in context) <= 150:

@@ -1,0 +1,162 @@
+"""Gazetteer benchmark: build and load times, lookup speed, and place accuracy on GVDB.
+
+Run:  .venv/bin/python bench/gazetteer.py [--gazetteer PATH] [--skip-build] [--data ../shared/data/gvdb_dev.jsonl]
+
+- cold build: compiling the embedded GeoNames data into a fresh SQLite file;
+- warm load: opening an already built file (what every run pays);
+- resolutions per second: ``Gazetteer.resolve_name`` over the distinct names of
+  the dev articles, against ``json.loads`` of the same rows as a reference;
+- GVDB accuracy: for each article with a gold city, one hand-made report on the
+  first sentence with a shooting word, run through ``resolve()``; a hit is a
+  place whose name (as written or any spelling of its entry) is the gold city
+  and whose admin1 is the gold state (when the gold has one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from deathtoll.model import Article, Count, Evidence, Report, Victims
+from deathtoll.resolve import Gazetteer, resolve
+from deathtoll.resolve.normalize import fold
+from deathtoll.resolve.text import TextIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gvdb_dev.jsonl"
+_SHOOT = re.compile(r"\b(?:shot|shoot\w*|killed|kill\w*|dead|died|dies|fatal\w*|gunfire|gunshot\w*|wounded|slain|"
+                    r"murder\w*|homicide)\b", re.I)
+
+
+def _date(s: str | None) -> date | None:
+    try:
+        y, m, d = (int(x) for x in (s or "").split("-"))
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def gold_of(row: dict) -> tuple[str | None, tuple[str, str] | None]:
+    """(gold city, (state code, state name)) of a GVDB row; None where unknown."""
+    city = (row.get("city") or "").strip().splitlines()
+    city_name = city[-1].strip() if city else None
+    state = (row.get("state") or "").strip()
+    m = re.fullmatch(r"([A-Z]{2}) - (.+)", state)
+    return city_name or None, (m.group(1), m.group(2)) if m else None
+
+
+def article_of(row: dict) -> Article:
+    """The article of a GVDB row, its title taken off the front of the text."""
+    text, title = row.get("text") or "", row.get("title") or ""
+    if title and text.startswith(title):
+        text = text[len(title):]
+    return Article(id=str(row["article_id"]), text=text, title=title or None, published=_date(row.get("date")))
+
+
+def first_report(article: Article) -> Report | None:
+    """A hand-made report on the first sentence that has a shooting word."""
+    index = TextIndex(article.text)
+    for s, e in index.sentences:
+        m = _SHOOT.search(article.text, s, e)
+        if m:
+            ev = Evidence(article.text[s:e], m.start(), m.end(), s, e, ("bench",))
+            return Report(id=f"{article.id}#0", outcome="killed", count=Count.exact(1), victims=Victims(), evidence=ev)
+    return None
+
+
+def is_hit(place, gold_city: str, gold_state: tuple[str, str] | None, gz: Gazetteer) -> bool:
+    """The place is the gold city (any spelling of its entry) in the gold state."""
+    if place is None or place.precision in ("province", "country", "unknown"):
+        return False
+    names = {fold(place.name or "")}
+    if place.geonames_id is not None:
+        c = gz.get(place.geonames_id)
+        if c is not None:
+            names.add(fold(c.name))
+            names.update(fold(n) for n in gz.names_of(c))
+    g = fold(gold_city)
+    city_ok = g in names or any(n and (n == g or g.endswith(" " + n) or n.endswith(" city") and n[:-5] == g) for n in names)
+    g2 = re.sub(r"\s+city$", "", g)
+    city_ok = city_ok or g2 in names
+    if not gold_state:
+        return city_ok
+    state_ok = place.country == "US" and fold(place.admin1 or "") in (fold(gold_state[1]), fold(gold_state[0]))
+    return city_ok and state_ok
+
+
+def gvdb_accuracy(path: Path, gz: Gazetteer, misses: list | None = None) -> dict:
+    """Share of GVDB dev articles whose main incident place is the gold city and state."""
+    n = hits = n_state = hits_state = 0
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        city, state = gold_of(row)
+        if not city:
+            continue
+        art = article_of(row)
+        rep = first_report(art)
+        place = resolve(art, [rep], gazetteer=gz)[0].place if rep else None
+        ok = is_hit(place, city, state, gz)
+        n += 1
+        hits += ok
+        if state:
+            n_state += 1
+            hits_state += ok
+        if not ok and misses is not None:
+            misses.append((row["article_id"], city, state, place, rep.evidence.rules if rep else None))
+    return {"articles": n, "hits": hits, "accuracy": round(hits / n, 4) if n else 0.0,
+            "with_state": n_state, "hits_with_state": hits_state,
+            "accuracy_with_state": round(hits_state / n_state, 4) if n_state else 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gazetteer", type=Path, help="use (and build if needed) this index instead of a fresh one")
+    ap.add_argument("--skip-build", action="store_true", help="do not time a cold build")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--misses", type=int, default=0, help="print this many misses")
+    args = ap.parse_args(argv)
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.gazetteer or Path(tmp) / "gazetteer.sqlite"
+        if not args.skip_build or not path.exists():
+            t = time.perf_counter()
+            Gazetteer(path, build=False).build()
+            out["cold_build_s"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
+        gz = Gazetteer(path)
+        out["warm_load_s"] = round(time.perf_counter() - t, 4)
+        if args.data.exists():
+            rows = args.data.read_text("utf-8").splitlines()
+            names = sorted({w for r in rows for w in re.findall(r"\b[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?\b", json.loads(r)["text"])})
+            t = time.perf_counter()
+            for r in rows:
+                json.loads(r)
+            ref = time.perf_counter() - t
+            fresh = Gazetteer(path)
+            t = time.perf_counter()
+            for nm in names:
+                fresh.resolve_name(nm, country="US")
+            dt = time.perf_counter() - t
+            out["resolutions"] = len(names)
+            out["resolutions_per_s"] = round(len(names) / dt)
+            out["resolve_vs_json_parse_of_dev_set"] = round(dt / ref, 1)
+            misses: list = []
+            t = time.perf_counter()
+            out["gvdb"] = gvdb_accuracy(args.data, gz, misses)
+            out["gvdb_articles_per_s"] = round(out["gvdb"]["articles"] / (time.perf_counter() - t), 1)
+            for m in misses[: args.misses]:
+                print("MISS", m, file=sys.stderr)
+        else:
+            out["gvdb"] = f"skipped: {args.data} not found"
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
