@@ -66,11 +66,11 @@ def incidents_table(incidents: Iterable[Incident]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("place", overflow="fold")
-    table.add_column("cause", overflow="fold")
+    table.add_column("place", overflow="ellipsis", no_wrap=True, min_width=12)
+    table.add_column("cause", no_wrap=True, min_width=6)
     table.add_column("killed", justify="right", no_wrap=True)
     table.add_column("wounded", justify="right", no_wrap=True)
-    table.add_column("sources", justify="right")
+    table.add_column("src", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     for inc in incidents:
         table.add_row(inc.id, date_label(inc.date), place_label(inc.place), inc.cause or "",

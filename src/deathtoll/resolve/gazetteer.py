@@ -99,7 +99,8 @@ class Candidate:
         return self.key.startswith("u:")
 
 
-def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]], division: bool) -> float:
+def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]], division: bool,
+          admin1: str | None = None) -> float:
     s = 1.0 if c.exact else 0.7 * c.similarity
     # a bare name is a town before it is the district or province named after it
     if not division and c.feature in ("ADM1", "ADM2"):
@@ -111,6 +112,8 @@ def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]]
         s += 0.4
     if country and c.country == country:
         s += 0.6
+        if admin1 and c.admin1 == admin1:
+            s += 0.4
     if near and c.point:
         d = min(distance_km(c.point, p) for p in near)
         s += 0.9 * math.exp(-d / 120.0)
@@ -242,6 +245,7 @@ class Gazetteer:
         country: str | None = None,
         near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
         division: bool = False,
+        admin1: str | None = None,
         limit: int = 20,
     ) -> list[Candidate]:
         """Every entry ``name`` can stand for, best first.
@@ -252,6 +256,7 @@ class Gazetteer:
             near: A (lat, lon) point, or several, that nearer entries are preferred to.
             division: The name was written as a division ("Anbar province",
                 "Cook County"): districts and provinces are not demoted.
+            admin1: Name of a first-level division preferred within ``country``.
             limit: Most candidates returned.
 
         Returns:
@@ -260,7 +265,7 @@ class Gazetteer:
         points: list[tuple[float, float]] = []
         if near:
             points = [near] if isinstance(near[0], (int, float)) else list(near)  # type: ignore[list-item]
-        ranked = [replace(c, score=_rank(c, country, points, division)) for c in self._fetch(name)]
+        ranked = [replace(c, score=_rank(c, country, points, division, admin1)) for c in self._fetch(name)]
         ranked.sort(key=lambda c: (-c.score, c.key))
         return ranked[:limit]
 

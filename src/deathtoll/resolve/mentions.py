@@ -25,7 +25,7 @@ from deathtoll.resolve.text import TextIndex
 
 __all__ = ["Mention", "PlaceWords", "find_mentions", "load_words"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _CONNECTORS = frozenset({"al", "el", "ash", "az", "adh", "ath", "de", "del", "della", "la", "le", "du", "des",
                          "di", "dos", "das", "von", "van", "der", "bin", "ibn", "bint", "abu", "umm", "bani",
                          "beni"})
@@ -260,8 +260,8 @@ def _find_cue(before: list[str], words: PlaceWords) -> tuple[str | None, bool, s
 
 def _kind_of(word: str, words: PlaceWords) -> str | None:
     w = word.lower().rstrip(".,")
-    for kind in ("local_types", "province_types", "district_types", "coarse_types", "facility_types",
-                 "settlement_types"):
+    for kind in ("street_types", "local_types", "province_types", "district_types", "coarse_types",
+                 "facility_types", "building_types", "settlement_types"):
         if w in words.lists.get(kind, ()):
             return kind.split("_")[0]
     return None
@@ -296,7 +296,7 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
                 break
             w = toks[k][2]
             found = _kind_of(w, words)
-            if found and (k == tj or found == "facility"):
+            if found and (k == tj or found in ("facility", "building", "street")):
                 kind = found
                 if k == tj:
                     written = text[start:toks[k][1]]
@@ -370,6 +370,9 @@ def _dateline(text: str, index: TextIndex, words: PlaceWords) -> tuple[Mention, 
         if qual and any(words.is_stop(w) for w in qual.split()):
             continue
         start = m.start("place")
-        return Mention(start=start, end=start + len(place), name=place, written=place, cue="dateline",
-                       qualifier=qual, tokens=len(place.split())), m.end()
+        parts = place.split()
+        kind = _kind_of(parts[-1], words) if len(parts) > 1 else None
+        name = " ".join(parts[:-1]) if kind else place
+        return Mention(start=start, end=start + len(place), name=name, written=place, cue="dateline",
+                       qualifier=qual, kind=kind, kind_in_name=bool(kind), tokens=len(parts)), m.end()
     return None

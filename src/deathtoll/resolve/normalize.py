@@ -25,8 +25,8 @@ from unidecode import unidecode
 
 __all__ = ["fold", "skeleton", "name_keys", "is_latin", "similarity", "ARTICLES"]
 
-#: Arabic definite-article spellings, dropped as whole tokens of a longer name.
-ARTICLES = frozenset({"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ad-", "l"})
+#: Definite-article spellings (Arabic, and English "the"), dropped as whole tokens of a longer name.
+ARTICLES = frozenset({"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "l", "the"})
 
 #: Tokens with a common written abbreviation: both sides fold to one spelling.
 _TOKEN_ALIASES = {

@@ -6,18 +6,19 @@ Passes over one article:
 2. decide which are places (a cue, a kind word, a dateline, a qualifier, or a
    known country / province / multi-word name / a name the article already
    used as a place);
-3. vote the article's country (dateline, countries written with a cue,
-   countries of the towns found);
-4. resolve each again with that country, the places near it in the text
-   (its "In X," lead, the city after a neighbourhood) and the article's main
-   places; a neighbourhood the gazetteer lacks takes its city's point.
+3. vote the article's country and province (dateline, qualifiers such as
+   "Aurora, Colo.", countries and provinces written with a cue, the towns found);
+4. resolve each again with that country and province, the places near it in
+   the text (its "In X," lead, the city after a neighbourhood) and the
+   article's unambiguous places; a neighbourhood the gazetteer lacks takes its
+   city's point; street addresses are never looked up.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deathtoll.model import Place
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
@@ -31,6 +32,7 @@ _FINE = ("town", "neighbourhood", "exact")
 _NEIGHBOURHOOD_WORDS = re.compile(r"\b(?:the|that|this) (?:neighbou?rhood|district|quarter)\b", re.I)
 _LOCAL_RADIUS_KM = 30.0
 _ANCHOR_RADIUS_KM = 75.0
+_BUILDING_RADIUS_KM = 100.0
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,8 @@ class Located:
     """A mention that is a place, and the place it resolved to.
 
     ``how``: ``gazetteer`` (an entry matched), ``anchor`` (a neighbourhood
-    placed at its city), ``unresolved`` (a named place the index lacks).
-    ``key`` identifies the entry (or the anchor's entry) for counting.
+    placed at its city), ``unresolved`` (a named place the index lacks: no
+    point). ``key`` identifies the entry (or the anchor's entry) for counting.
     """
 
     mention: Mention
@@ -48,9 +50,20 @@ class Located:
     key: str | None = None
 
 
+@dataclass
+class _Context:
+    """What the article as a whole says about where it is."""
+
+    country: str | None = None
+    admin1: str | None = None
+    admin1_strong: bool = False
+    points: list[tuple[float, float]] = field(default_factory=list)
+    main: Located | None = None
+
+
 def _variants(m: Mention, words: PlaceWords) -> list[str]:
     out = []
-    if m.kind_in_name:
+    if m.kind_in_name or (m.kind in ("district", "province") and m.written != m.name):
         out.append(m.written)
     out.append(m.name)
     first, _, rest = m.name.partition(" ")
@@ -60,6 +73,8 @@ def _variants(m: Mention, words: PlaceWords) -> list[str]:
 
 
 def _lookup(gz: Gazetteer, m: Mention, words: PlaceWords, **kw) -> tuple[list[Candidate], str | None]:
+    if m.kind == "street":
+        return [], None
     division = m.kind in ("province", "district")
     fallback: tuple[list[Candidate], str | None] = ([], None)
     for name in _variants(m, words):
@@ -77,8 +92,8 @@ def _qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None) -> dic
     if not qual:
         return None
     abbrev = words.us_states.get(qual.lower().rstrip("."))
-    if abbrev is None and len(qual) == 2 and qual.isupper():
-        abbrev = qual if qual.lower() in {v.lower() for v in words.us_states.values()} or gz.admin1_name("US", qual) else None
+    if abbrev is None and len(qual) == 2 and qual.isupper() and gz.admin1_name("US", qual):
+        abbrev = qual
     if abbrev:
         name = gz.admin1_name("US", abbrev.upper())
         if not name:
@@ -93,14 +108,22 @@ def _qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None) -> dic
     return None
 
 
+def _restrict(cands: list[Candidate], q: dict | None) -> list[Candidate]:
+    if not q:
+        return cands
+    return [c for c in cands if c.country == q["country"] and (not q.get("admin1") or c.admin1 == q["admin1"])]
+
+
 def _accept_bare(m: Mention, cands: list[Candidate], established: set[str]) -> bool:
     if m.person or not cands:
         return False
     if fold(m.name) in established:
         return True
     exact = [c for c in cands if c.exact]
-    if any(c.precision in ("country", "province") for c in exact):
-        return not m.sentence_initial or m.tokens > 1 or any(c.precision == "country" for c in exact)
+    if any(c.precision == "country" for c in exact):
+        return True
+    if any(c.precision == "province" for c in exact):
+        return not m.sentence_initial or m.tokens > 1
     return m.tokens >= 2 and any(c.population >= 1000 or c.is_user for c in exact)
 
 
@@ -131,178 +154,199 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     """
     index = index or TextIndex(text)
     ms = find_mentions(text, index, words)
-    quals: dict[int, dict[str, str]] = {}
+    quals: dict[int, dict] = {}
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
         target = m.extra.get("qualifies")
-        if target is not None:
-            q = _qualifier_filter(gz, words, m.name)
-            if q:
-                quals[target] = q
-                c = q.get("candidate")
-                if c is not None:
-                    qualifier_of[i] = c
+        q = _qualifier_filter(gz, words, m.name) if target is not None else None
+        if q:
+            quals[target] = q
+            if q.get("candidate") is not None:
+                qualifier_of[i] = q["candidate"]
         if m.cue == "dateline" and m.qualifier:
             q = _qualifier_filter(gz, words, m.qualifier)
             if q:
                 quals[i] = q
-    # pass 1: alone
-    first: dict[int, tuple[list[Candidate], str | None]] = {}
+    # pass 1: each name alone
+    first: dict[int, list[Candidate]] = {}
     accepted: set[int] = set()
     established: set[str] = set()
     for i, m in enumerate(ms):
         q = quals.get(i)
-        cands, via = _lookup(gz, m, words, country=q.get("country") if q else None)
-        if q:
-            cands = [c for c in cands if c.country == q["country"] and (not q.get("admin1") or c.admin1 == q["admin1"])]
-        first[i] = (cands, via)
-        strong = m.cue not in (None, "of", "to") or m.kind is not None or i in quals or i in qualifier_of
+        first[i] = _restrict(_lookup(gz, m, words, country=q.get("country") if q else None)[0], q)
         if m.person and m.cue in (None, "of", "to"):
             continue
-        if strong or (m.cue in ("of", "to") and cands):
+        strong = m.cue not in (None, "of", "to") or m.kind is not None or i in quals or i in qualifier_of
+        if strong or (m.cue in ("of", "to") and first[i]):
             accepted.add(i)
-            if cands:
+            if first[i]:
                 established.add(fold(m.name))
     for i, m in enumerate(ms):
-        if i not in accepted and _accept_bare(m, first[i][0], established):
+        if i not in accepted and _accept_bare(m, first[i], established):
             accepted.add(i)
-    country = _article_country(ms, first, accepted, qualifier_of, quals)
-    context = [c.point for i in accepted for c in first[i][0][:1]
-               if c.point and c.precision in _FINE and c.exact and (not country or c.country == country)]
+    ctx = _article_context(ms, first, accepted, qualifier_of, quals)
     # pass 2: with context, in text order; once more when the main town is known
-    main: Located | None = None
+    out: list[Located] = []
     for _ in range(2):
-        out: list[Located] = []
+        out = []
         for i in sorted(accepted):
             m = ms[i]
             if i in qualifier_of:
                 c = qualifier_of[i]
                 out.append(Located(m, _to_place(m, c), "gazetteer", c.key))
                 continue
-            loc = _resolve_one(i, m, ms, out, quals.get(i), country, context, text, index, gz, words, first[i][0], main)
+            loc = _resolve_one(i, m, ms, out, quals.get(i), ctx, text, index, gz, words, first[i])
             if loc is not None:
                 out.append(loc)
-        main = main_place(out)
+        ctx.main = main_place(out)
     return out
 
 
-def _article_country(ms, first, accepted, qualifier_of, quals) -> str | None:
+def _article_context(ms, first, accepted, qualifier_of, quals) -> _Context:
     votes: Counter[str] = Counter()
+    prov: Counter[tuple[str, str]] = Counter()
+    strong_prov: set[tuple[str, str]] = set()
     for i in accepted:
-        m, cands = ms[i], first[i][0]
+        m, cands = ms[i], first[i]
         q = quals.get(i)
-        if m.cue == "dateline":
-            if q:
-                votes[q["country"]] += 3
-            elif cands and cands[0].exact:
-                votes[cands[0].country or ""] += 2
-            continue
         if q:
-            votes[q["country"]] += 1
+            w = 3 if m.cue == "dateline" else 1
+            votes[q["country"]] += w
+            if q.get("admin1"):
+                prov[(q["country"], q["admin1"])] += w
+                if m.cue == "dateline":
+                    strong_prov.add((q["country"], q["admin1"]))
         if not cands or not cands[0].country:
             continue
         top = cands[0]
-        if top.precision == "country" and (m.cue or i in qualifier_of):
+        exact = [c for c in cands if c.exact]
+        unambiguous = len({(c.country, c.admin1) for c in exact if c.precision in _FINE}) <= 1
+        if m.cue == "dateline" and not q and top.exact:
+            votes[top.country] += 2
+        elif top.precision == "country" and (m.cue or i in qualifier_of):
             votes[top.country] += 1
-        elif top.exact and top.precision in ("town", "province", "neighbourhood", "exact"):
-            others = [c for c in cands[1:] if c.exact and c.country != top.country]
-            votes[top.country] += 1 if not others else 0.5
+        elif top.precision == "province" and top.exact and i not in qualifier_of:
+            votes[top.country] += 1
+            prov[(top.country, top.admin1 or "")] += 1
+        elif top.exact and top.precision in _FINE:
+            votes[top.country] += 1 if unambiguous else 0.5
+            if unambiguous and top.admin1:
+                prov[(top.country, top.admin1)] += 0.5
     votes.pop("", None)
-    return votes.most_common(1)[0][0] if votes else None
+    ctx = _Context()
+    if votes:
+        ctx.country = votes.most_common(1)[0][0]
+        inside = [(k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]]
+        if inside:
+            best = max(inside, key=lambda kv: kv[1])[0]
+            ctx.admin1, ctx.admin1_strong = best[1], best in strong_prov
+    for i in accepted:
+        m, cands = ms[i], first[i]
+        exact = [c for c in cands if c.exact and c.precision in _FINE and c.country == ctx.country]
+        if len(exact) == 1 and exact[0].point and (m.cue or m.tokens > 1):
+            ctx.points.append(exact[0].point)
+    return ctx
 
 
-def _anchor(i: int, m: Mention, ms: list[Mention], done: list[Located], index: TextIndex,
-            local: bool, main: Located | None) -> Located | None:
-    """The town a name sits in: the town right after it in the sentence ("X district in
-    Mosul"), its sentence's or paragraph's "In X," lead, or (for neighbourhoods) the
-    nearest town before it in the paragraph, else the article's main town."""
+def _anchor(m: Mention, done: list[Located], index: TextIndex, local: bool, main: Located | None) -> Located | None:
+    """The town a name sits in: its sentence's or paragraph's "In X," lead, or (for
+    neighbourhoods) the nearest town before it in the paragraph, else the main town."""
     sent = index.sentence_of(m.start)
     para = index.paragraph_of(m.start)
-    towns = [d for d in done if d.how != "unresolved" and d.place.precision in ("town", "district")
-             and d.mention.start < m.start and d.mention is not m]
+    towns = [d for d in done if d.how == "gazetteer" and d.place.precision in ("town", "district")
+             and d.mention.start < m.start]
     for d in reversed(towns):
         if sent[0] <= d.mention.start and d.mention.lead:
             return d
     for d in reversed(towns):
         if para[0] <= d.mention.start and (d.mention.lead or local):
             return d
-    if local and main is not None and main.place.precision in ("town", "district"):
+    if local and main is not None and main.how == "gazetteer" and main.place.precision in ("town", "district"):
         return main
     return None
 
 
-def _resolve_one(i, m, ms, done, q, country, context, text, index, gz, words, cands0, main) -> Located | None:
+def _following_town(i, m, ms, index, gz, words, ctx) -> Located | None:
+    """The town right after a neighbourhood in its sentence ("the X district in Mosul")."""
+    sent = index.sentence_of(m.start)
+    for j in range(i + 1, min(i + 3, len(ms))):
+        n = ms[j]
+        if n.start >= sent[1] or n.start - m.end > 40 or n.cue not in ("in", "of", "near", "outside"):
+            continue
+        if n.kind in ("local", "street") or (m.group is not None and n.group == m.group):
+            continue
+        cands, _ = _lookup(gz, n, words, country=ctx.country, admin1=ctx.admin1, near=ctx.points)
+        for c in cands:
+            if c.precision == "town" and (c.exact or c.similarity >= 0.85) and (not ctx.country or c.country == ctx.country):
+                return Located(n, _to_place(n, c), "gazetteer", c.key)
+    return None
+
+
+def _plausible(c: Candidate, m: Mention, ctx: _Context, q: dict | None, exact_here: list[Candidate]) -> bool:
+    """Whether a candidate can be meant here. Outside the article's country it must be
+    named exactly and be large; a name several towns share must be in the article's
+    province when a dateline gave one; a building's name must be near the article."""
+    if c.is_user or c.precision == "country":
+        return True
+    if m.kind == "building":
+        pts = ctx.points + ([ctx.main.place.lat and (ctx.main.place.lat, ctx.main.place.lon)] if ctx.main else [])
+        pts = [p for p in pts if p]
+        return bool(c.point and pts and min(distance_km(c.point, p) for p in pts) <= _BUILDING_RADIUS_KM)
+    if not q and ctx.country and c.country != ctx.country:
+        if c.feature in ("ADM1", "ADM2"):
+            return False
+        if ctx.points and c.point and min(distance_km(c.point, p) for p in ctx.points) <= 150:
+            return c.exact or c.similarity >= 0.85
+        return c.exact and c.population >= 50_000
+    if not q and ctx.admin1_strong and c.precision in _FINE and c.admin1 != ctx.admin1:
+        shared = [x for x in exact_here if x.country == c.country and x.precision in _FINE]
+        return len(shared) <= 1
+    return True
+
+
+def _resolve_one(i, m, ms, done, q, ctx: _Context, text, index, gz, words, cands0) -> Located | None:
     para = index.paragraph_of(m.start)
     local = m.kind == "local" or (m.kind is None and not cands0 and bool(_NEIGHBOURHOOD_WORDS.search(text, m.end, para[1])))
-    anchor = _anchor(i, m, ms, done, index, local, main)
+    anchor = _anchor(m, done, index, local, ctx.main) if m.kind != "street" else None
     if local:
-        # the town right after it decides first ("the X district in Mosul")
-        anchor = _following_town(i, m, ms, index, gz, words, country, context) or anchor
+        anchor = _following_town(i, m, ms, index, gz, words, ctx) or anchor
     apoint = (anchor.place.lat, anchor.place.lon) if anchor and anchor.place.lat is not None else None
-    cands, via = _lookup(gz, m, words, country=(q or {}).get("country") or country, near=[apoint] if apoint else context)
-    if q:
-        cands = [c for c in cands if c.country == q["country"] and (not q.get("admin1") or c.admin1 == q["admin1"])]
-    if apoint is not None:
+    country = (q or {}).get("country") or ctx.country
+    cands, via = _lookup(gz, m, words, country=country, admin1=(q or {}).get("admin1") or ctx.admin1,
+                         near=[apoint] if apoint else ctx.points)
+    cands = _restrict(cands, q)
+    exact_here = [c for c in cands if c.exact]
+    cands = [c for c in cands if _plausible(c, m, ctx, q, exact_here)]
+    if apoint is not None and m.kind != "building":
         radius = _LOCAL_RADIUS_KM if local else _ANCHOR_RADIUS_KM
         nearby = [c for c in cands if c.point and distance_km(c.point, apoint) <= radius
                   and c.precision not in ("country", "province")]
         big = [c for c in cands if c.exact and (c.population >= 100_000 or c.precision in ("country", "province"))]
         if nearby:
             c = nearby[0]
-            prec = "neighbourhood" if local and c.precision == "town" and c.population < (anchor_pop(anchor, gz)) else c.precision
+            prec = c.precision
+            if local and c.precision == "town" and c.population < _population(anchor, gz):
+                prec = "neighbourhood"
             return Located(m, _to_place(m, c, _coarsen(prec, m, via)), "gazetteer", c.key)
         if not local and big:
             c = big[0]
             return Located(m, _to_place(m, c, _coarsen(c.precision, m, via)), "gazetteer", c.key)
         a = anchor.place
-        prec = "district" if m.coarse else "town"
         return Located(m, Place(name=m.written, geonames_id=a.geonames_id, lat=a.lat, lon=a.lon, admin1=a.admin1,
-                                country=a.country, precision=prec), "anchor", anchor.key)
-    cands = [c for c in cands if _plausible(c, country, context, q)]
+                                country=a.country, precision="district" if m.coarse else "town"), "anchor", anchor.key)
     if cands:
         c = cands[0]
         return Located(m, _to_place(m, c, _coarsen(c.precision, m, via)), "gazetteer", c.key)
     if m.cue in (None, "of", "to") and m.kind is None:
         return None
-    return Located(m, Place(name=m.written, country=(q or {}).get("country") or country, precision="unknown"),
-                   "unresolved", None)
+    return Located(m, Place(name=m.written, country=country, precision="unknown"), "unresolved", None)
 
 
-def _plausible(c: Candidate, country: str | None, context: list, q: dict | None) -> bool:
-    """A place outside the article's country must be named exactly and be large
-    (or a country / province), unless a qualifier ("…, Syria") put it there."""
-    if q or not country or c.country == country or c.precision == "country":
-        return True
-    if c.feature in ("ADM1", "ADM2"):
-        return False
-    if c.is_user:
-        return True
-    if context and c.point and min(distance_km(c.point, p) for p in context) <= 150:
-        return c.exact or c.similarity >= 0.85
-    return c.exact and c.population >= 50_000
-
-
-def anchor_pop(anchor: Located, gz: Gazetteer) -> int:
-    """Population of an anchor's gazetteer entry (0 when unknown)."""
+def _population(anchor: Located, gz: Gazetteer) -> int:
     if anchor.place.geonames_id is None:
         return 0
     c = gz.get(anchor.place.geonames_id)
     return c.population if c else 0
-
-
-def _following_town(i, m, ms, index, gz, words, country, context) -> Located | None:
-    sent = index.sentence_of(m.start)
-    for j in range(i + 1, min(i + 3, len(ms))):
-        n = ms[j]
-        if n.start >= sent[1] or n.start - m.end > 40 or n.cue not in ("in", "of", "near", "outside"):
-            continue
-        if n.kind == "local" or (m.group is not None and n.group == m.group):
-            continue
-        cands, _ = _lookup(gz, n, words, country=country, near=context)
-        for c in cands:
-            if c.precision == "town" and (c.exact or c.similarity >= 0.85) and (not country or c.country == country):
-                return Located(n, _to_place(n, c), "gazetteer", c.key)
-    return None
 
 
 def main_place(located: list[Located]) -> Located | None:
@@ -311,7 +355,7 @@ def main_place(located: list[Located]) -> Located | None:
     counts: Counter[str] = Counter()
     first: dict[str, Located] = {}
     for loc in located:
-        if loc.key is None or loc.how == "anchor":
+        if loc.key is None or loc.how == "anchor" or loc.mention.extra.get("qualifies") is not None:
             continue
         counts[loc.key] += 2 if loc.mention.cue == "dateline" else 1
         first.setdefault(loc.key, loc)
