@@ -56,9 +56,9 @@ def _err() -> Console:
 
 
 def _out() -> Console:
-    """Stdout console; 120 columns when piped (a terminal or COLUMNS sets its own)."""
+    """Stdout console; 160 columns when piped (a terminal or COLUMNS sets its own)."""
     piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
-    return Console(highlight=False, width=120 if piped else None)
+    return Console(highlight=False, width=160 if piped else None)
 
 
 def _fail(message: str, code: int) -> typer.Exit:

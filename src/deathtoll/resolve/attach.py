@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from deathtoll.model import Article, DateRange, Report
+from deathtoll.model import Article, DateRange, Place, Report
 from deathtoll.resolve.dates import DateMention, find_dates
+from deathtoll.resolve.gazetteer import distance_km
 from deathtoll.resolve.places import Located, main_place
 from deathtoll.resolve.text import Span, TextIndex
 
@@ -43,18 +44,57 @@ def report_spans(r: Report, index: TextIndex) -> tuple[int, Span, Span, Span]:
     return pos, index.clause_of(pos, sent), sent, index.paragraph_of(pos)
 
 
-def _pick(cands: list[Located], pos: int) -> Located | None:
-    if not cands:
-        return None
-    return min(cands, key=lambda loc: (_RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
-
-
 def _with_rules(r: Report, *rules: str) -> tuple[str, ...]:
     return tuple(r.evidence.rules) + tuple(x for x in rules if x not in r.evidence.rules)
 
 
+def _usable(loc: Located) -> bool:
+    """Places a report can take: not a qualifier ("…, Iraq"), and not a country or
+    province written without a cue ("a North Carolina woman")."""
+    m = loc.mention
+    if m.extra.get("qualifies") is not None:
+        return False
+    return not (m.cue is None and m.kind is None and loc.place.precision in ("province", "country"))
+
+
+def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located | None,
+           main: Located | None) -> list[tuple[Located, str]]:
+    """Every place the report could take, in the order they are tried."""
+    pos, clause, sent, para = report_spans(r, index)
+    out: list[tuple[Located, str]] = []
+    in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]]
+    in_sent = [loc for loc in usable if sent[0] <= loc.mention.start < sent[1] and loc not in in_clause]
+    for group, rule in ((in_clause, "place:clause"), (in_sent, "place:sentence")):
+        leads = [loc for loc in group if loc.mention.lead]
+        ordered = sorted(group, key=lambda loc: (loc not in leads if rule == "place:sentence" else False,
+                                                 _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
+        out.extend((loc, rule) for loc in ordered)
+    before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]
+    before.sort(key=lambda loc: (_RANK.get(loc.place.precision, 1) >= 3, -loc.mention.start))
+    out.extend((loc, "place:paragraph") for loc in before)
+    if dateline is not None:
+        out.append((dateline, "place:dateline"))
+    if main is not None:
+        out.append((main, "place:article"))
+    return out
+
+
+def _inside(fine: Located, coarse: Located) -> bool:
+    """A town-level place lies in a district (within 60 km, same province)."""
+    a, b = fine.place, coarse.place
+    if a.lat is None or b.lat is None or a.country != b.country or a.admin1 != b.admin1:
+        return False
+    return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 60
+
+
 def attach_places(reports: list[Report], located: list[Located], index: TextIndex) -> list[Report]:
     """Set each report's place from the located mentions of its article.
+
+    The first place of the report's chain (clause, sentence, paragraph,
+    dateline, article) wins, with two refinements: a named place the
+    gazetteer lacks keeps its name but takes the point of the next place of
+    the chain that has one (``place:unresolved``); a district ("Jefferson
+    County") gives way to a town of the chain inside it (``place:refined``).
 
     Args:
         reports: The article's reports.
@@ -64,7 +104,7 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
     Returns:
         New reports with ``place`` set and the deciding rules appended.
     """
-    usable = [loc for loc in located if loc.mention.extra.get("qualifies") is None]
+    usable = [loc for loc in located if _usable(loc)]
     dateline = next((loc for loc in usable if loc.mention.cue == "dateline"), None)
     main = main_place(located)
     out = []
@@ -72,30 +112,32 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
         if r.place.is_known:
             out.append(r)
             continue
-        pos, clause, sent, para = report_spans(r, index)
-        chosen, rule = None, "place:none"
-        in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]]
-        in_sent = [loc for loc in usable if sent[0] <= loc.mention.start < sent[1]]
-        if in_clause:
-            chosen, rule = _pick(in_clause, pos), "place:clause"
-        elif in_sent:
-            leads = [loc for loc in in_sent if loc.mention.lead]
-            chosen, rule = _pick(leads or in_sent, pos), "place:sentence"
-        else:
-            before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]
-            if before:
-                fine = [loc for loc in before if _RANK.get(loc.place.precision, 1) < 3]
-                chosen, rule = (fine or before)[-1], "place:paragraph"
-            elif dateline is not None:
-                chosen, rule = dateline, "place:dateline"
-            elif main is not None:
-                chosen, rule = main, "place:article"
-        if chosen is None:
-            out.append(r.with_(evidence=replace(r.evidence, rules=_with_rules(r, rule))))
+        chain = _chain(r, usable, index, dateline, main)
+        if not chain:
+            out.append(r.with_(evidence=replace(r.evidence, rules=_with_rules(r, "place:none"))))
             continue
-        extra = {"anchor": "place:anchor", "unresolved": "place:unresolved"}.get(chosen.how)
-        rules = _with_rules(r, rule, *(x for x in (extra,) if x))
-        out.append(r.with_(place=chosen.place, evidence=replace(r.evidence, rules=rules)))
+        chosen, rule = chain[0]
+        rules = [rule]
+        place = chosen.place
+        if chosen.how == "anchor":
+            rules.append("place:anchor")
+        if chosen.how == "unresolved":
+            rules.append("place:unresolved")
+            nxt = next(((loc, ru) for loc, ru in chain[1:] if loc.place.lat is not None), None)
+            if nxt is not None:
+                loc, ru = nxt
+                kind = chosen.mention.kind
+                prec = "town" if kind in ("street", "building", "facility", "local") and loc.place.precision in ("town", "neighbourhood") else "district"
+                place = Place(name=place.name, geonames_id=loc.place.geonames_id, lat=loc.place.lat,
+                              lon=loc.place.lon, admin1=loc.place.admin1, country=loc.place.country, precision=prec)
+                rules.append(ru)
+        elif place.precision == "district" and not chosen.mention.coarse:
+            finer = next((loc for loc, _ in chain[1:] if loc.place.precision in ("town", "neighbourhood")
+                          and loc.how == "gazetteer" and _inside(loc, chosen)), None)
+            if finer is not None:
+                place = finer.place
+                rules.append("place:refined")
+        out.append(r.with_(place=place, evidence=replace(r.evidence, rules=_with_rules(r, *rules))))
     return out
 
 
