@@ -585,6 +585,11 @@ CONTEXT = [
     case("Two soldiers were killed in clashes near the bridge that also left four suicide bombers dead.",
          ("killed", 2, 2, 2, SF, {"cause": "clashes"}), ("killed", 4, 4, 4, M, {"cause": "clashes"}),
          xfail="the soldiers' cause is taken from 'suicide bombers' in the relative clause: suicide_attack"),
+    # the cause in the sentence before the figure
+    case("Near the town, a truck struck a bomb on the road. Nine civilians were killed.", ("killed", 9, 9, 9, C, {"cause": "bombing"})),
+    # the cause word at the very end of the sentence before
+    case("Near the town, a truck struck a bomb. Nine civilians were killed.", ("killed", 9, 9, 9, C, {"cause": "bombing"}),
+         xfail="_cause_before keeps the full stop ('bomb.'), so a cause ending the sentence before is missed"),
     # a booby trap is an IED
     case("Three civilians were killed by a booby trap.", ("killed", 3, 3, 3, C, {"cause": "ied"})),
     # chlorine gas

@@ -132,9 +132,9 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return [head], "victim:modified"
         if trigger.dep_ == "conj" and head.lower_ in _KILLED_MODS | {"wounded", "injured"}:
             return [], ""
-        subs = _children(trigger, "nsubj", "nummod", "npadvmod")
+        subs = [c for c in _children(trigger, "nsubj", "nsubjpass", "nummod", "npadvmod") if c.i < trigger.i]
         if subs and trigger.dep_ == "ROOT":
-            return subs, "victim:headline"
+            return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
 
@@ -240,7 +240,7 @@ def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, To
                         found.append((v, h, outcome))
     if found:
         return found
-    if t.lower_ in ("body", "corpse"):
+    if t.lower_ in ("body", "corpse") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         owner = next((c for c in t.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))), None)
         if owner is not None:
             return [(Victim(Count(1, 1, 1, owner.text), "unknown", "person", owner.idx, owner.idx + len(owner.text),
@@ -372,9 +372,11 @@ def _tidy(findings: list[Finding], sent: Span, lex: Lexicon) -> list[Finding]:
     seen: set[tuple] = set()
     uniq = []
     for f in out:
-        key = (f.outcome, f.victim.start, f.victim.end)
-        if key in seen:
-            continue
-        seen.add(key)
+        said = sent.doc.text[f.victim.start : f.victim.end].lower()
+        keys = {(f.outcome, f.victim.start, f.victim.end), (f.outcome, "head", f.victim_head),
+                (f.outcome, "said", said, f.victim.detail, f.victim.count.best if f.victim.count else None)}
+        if keys & seen:
+            continue  # the same victims again: "was shot and killed", a headline repeated in one line
+        seen |= keys
         uniq.append(f)
     return uniq

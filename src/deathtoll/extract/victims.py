@@ -142,6 +142,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
                       negative=True, rules=("count:negative",))
 
+    if head.pos_ == "NUM" and _is_apposed_age_or_year(head):
+        return None
     # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
     noun = head
     num_tokens: list[Token] | None = None
@@ -250,3 +252,18 @@ def _is_age(tok: Token) -> bool:
         return True
     prev = doc[max(0, tok.i - 2) : tok.i].text.lower()
     return prev.endswith(("aged", "age", "as young as", "as old as"))
+
+
+def _is_apposed_age_or_year(num: Token) -> bool:
+    """"Boy, 9, dies" (an age between commas) or "the first homicide of 2016" (a year)."""
+    doc = num.doc
+    prev = doc[num.i - 1] if num.i > 0 else None
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if prev is not None and prev.text == "," and num.i > 1 and doc[num.i - 2].pos_ in ("NOUN", "PROPN") \
+            and (nxt is None or nxt.text in (",", ")")):
+        return True
+    t = num.text
+    if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100:
+        has_noun = any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children)
+        return not has_noun
+    return False

@@ -246,7 +246,9 @@ def _find_cue(before: list[str], words: PlaceWords) -> tuple[str | None, bool, s
     last = low[-1]
     modifier = " ".join(mods) or None
     if last == "of":
-        if len(low) >= 2 and low[-2] in words.lists.get("of_heads", ()) and before[len(low) - 2][0].islower():
+        if len(low) == 1:
+            return "of", False, modifier  # ", of Ashdown," / "18, of the Bronx": where someone is from
+        if low[-2] in words.lists.get("of_heads", ()) and before[len(low) - 2][0].islower():
             return "of", low[-2] in ("outskirts", "vicinity", "edge", "countryside", "environs"), modifier
         return None, False, None
     if last == "to":

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deathtoll.model import Place
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
@@ -153,7 +153,7 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
         The mentions that are places, in text order, each with its Place.
     """
     index = index or TextIndex(text)
-    ms = find_mentions(text, index, words)
+    ms = _mark_surnames(find_mentions(text, index, words))
     quals: dict[int, dict] = {}
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
@@ -199,6 +199,21 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
             if loc is not None:
                 out.append(loc)
         ctx.main = main_place(out)
+    return out
+
+
+def _mark_surnames(ms: list[Mention]) -> list[Mention]:
+    """A lone name that ended an earlier name of several words ("Maria Rivera" … "Rivera")
+    is that person's surname, not a place."""
+    surnames: set[str] = set()
+    out = []
+    for m in ms:
+        parts = m.name.split()
+        if m.tokens == 1 and fold(m.name) in surnames:
+            m = replace(m, person=True)
+        elif len(parts) >= 2 and not m.cue and not m.kind:
+            surnames.add(fold(parts[-1]))
+        out.append(m)
     return out
 
 
