@@ -289,8 +289,7 @@ OUTCOMES = [
     # "hospitalised"
     case("Four officers were hospitalised after the clash.", ("wounded", 4, 4, 4, SF)),
     # "hurt" as a passive participle
-    case("Five soldiers were hurt in the incident.", ("wounded", 5, 5, 5, SF),
-         xfail="outcomes.tsv lists 'hurt' as active then adj; the adj row wins and finds no passive subject"),
+    case("Five soldiers were hurt in the incident.", ("wounded", 5, 5, 5, SF)),
     # "taken to hospital" after "shot" is wounded
     case("A 17-year-old boy was shot in the leg and taken to hospital.", ("wounded", 1, 1, 1, C)),
     # "taken to a hospital with injuries"
@@ -515,8 +514,7 @@ CERTAINTY = [
     # "nobody was injured"
     case("Nobody was injured in the blast.", ("wounded", 0, 0, 0, U, {"certainty": "none"})),
     # "nobody was hurt"
-    case("Nobody was hurt in the blast.", ("wounded", 0, 0, 0, U, {"certainty": "none"}),
-         xfail="outcomes.tsv lists 'hurt' as active then adj; the adj row wins and finds no passive subject"),
+    case("Nobody was hurt in the blast.", ("wounded", 0, 0, 0, U, {"certainty": "none"})),
     # "there were no injuries"
     case("There were no injuries.", ("wounded", 0, 0, 0, U, {"certainty": "none"})),
     # "no soldiers were killed"

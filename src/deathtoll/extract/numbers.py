@@ -16,7 +16,8 @@ from deathtoll.model import Count
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _SCALE = {"thousand": 1000, "million": 1_000_000}
 _SMALL = {"a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "another": 1, "dozen": 12, "a dozen": 12,
-          "both": 2, "couple": 2, "pair": 2, "no": 0, "zero": 0, "none": 0}
+          "both": 2, "couple": 2, "pair": 2, "no": 0, "zero": 0, "none": 0,
+          "a second": 1, "a third": 1, "a fourth": 1}
 
 # qualifier -> how it shapes (low, best, high) around n
 QUALIFIERS: tuple[tuple[str, str], ...] = (

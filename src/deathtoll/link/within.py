@@ -143,9 +143,17 @@ def _merge_restatement(into: _Cluster, other: _Cluster, update: bool) -> None:
             into.tally[key] = list(vals)
         else:
             into.tally[key] = [max(cur[i], vals[i]) for i in range(3)]
+    known = {g for g in into.soft if g != "unknown"} | {g for g, _ in into.tally if g != "unknown"}
     for g, vals in other.soft.items():
+        if g == "unknown" and len(known) == 1:
+            g = next(iter(known))
         cur = into.soft.get(g)
         into.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
+    if "unknown" in into.soft and len(known) == 1:
+        g = next(iter(known))
+        unk = into.soft.pop("unknown")
+        cur = into.soft.get(g, [0, 0, 0])
+        into.soft[g] = [max(cur[i], unk[i]) for i in range(3)]
     into.reports.extend(other.reports)
 
 

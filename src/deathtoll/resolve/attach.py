@@ -54,7 +54,7 @@ def _usable(loc: Located) -> bool:
     m = loc.mention
     if m.extra.get("qualifies") is not None:
         return False
-    return not (m.cue is None and m.kind is None and loc.place.precision in ("province", "country"))
+    return not (m.cue in (None, "attributive") and m.kind is None and loc.place.precision in ("province", "country"))
 
 
 def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located | None,

@@ -104,10 +104,10 @@ def _rank(c: Candidate, country: str | None, near: Sequence[tuple[float, float]]
     s = 1.0 if c.exact else 0.7 * c.similarity
     # a bare name is a town before it is the district or province named after it
     if not division and c.feature in ("ADM1", "ADM2"):
-        s -= 0.3 if c.feature == "ADM1" else 0.6
+        s -= 0.15 if c.feature == "ADM1" else 0.45
     elif division and c.precision not in ("province", "district", "country"):
         s -= 0.3
-    s += 0.35 * math.log10(max(c.population, 0) + 10) / 7.0
+    s += 0.5 * math.log10(max(c.population, 0) + 10) / 7.0
     if c.precision == "country":
         s += 0.4
     if country and c.country == country:

@@ -307,6 +307,9 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
                 break
     if kind == "coarse":
         coarse = True
+    nxt_tok = toks[tj][2] if tj < len(toks) and text[end:toks[tj][0]] == " " else ""
+    if cue is None and kind is None and nxt_tok[:1].islower() and words.has("attributive", nxt_tok):
+        cue = "attributive"
     prev_word = before[-1].lower().rstrip(".") if before else ""
     next_word = toks[tj][2].lower() if tj < len(toks) and text[end:toks[tj][0]].strip() == "" else ""
     person = prev_word in words.lists.get("person_titles", ()) or next_word in words.lists.get("person_verbs", ())

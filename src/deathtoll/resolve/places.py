@@ -153,7 +153,7 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
         The mentions that are places, in text order, each with its Place.
     """
     index = index or TextIndex(text)
-    ms = _mark_surnames(find_mentions(text, index, words))
+    ms = find_mentions(text, index, words)
     quals: dict[int, dict] = {}
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
@@ -174,12 +174,17 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     for i, m in enumerate(ms):
         q = quals.get(i)
         first[i] = _restrict(_lookup(gz, m, words, country=q.get("country") if q else None)[0], q)
-        if m.person and m.cue in (None, "of", "to"):
+    persons = _person_names(ms, first)
+    for i, m in enumerate(ms):
+        if m.tokens == 1 and fold(m.name) in persons:
+            ms[i] = m = replace(m, person=True)
+        weak = m.cue in (None, "of", "to", "attributive")
+        if m.person and weak:
             continue
-        strong = m.cue not in (None, "of", "to") or m.kind is not None or i in quals or i in qualifier_of
-        if strong or (m.cue in ("of", "to") and first[i]):
+        strong = not weak or m.kind is not None or i in quals or i in qualifier_of
+        if strong or (weak and m.cue and any(c.exact for c in first[i])):
             accepted.add(i)
-            if first[i]:
+            if first[i] and m.kind not in ("building", "street"):
                 established.add(fold(m.name))
     for i, m in enumerate(ms):
         if i not in accepted and _accept_bare(m, first[i], established):
@@ -202,18 +207,14 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     return out
 
 
-def _mark_surnames(ms: list[Mention]) -> list[Mention]:
-    """A lone name that ended an earlier name of several words ("Maria Rivera" … "Rivera")
-    is that person's surname, not a place."""
-    surnames: set[str] = set()
-    out = []
-    for m in ms:
+def _person_names(ms: list[Mention], first: dict[int, list[Candidate]]) -> set[str]:
+    """Words of names of several words that are no place ("Carroll Oliver"): said
+    alone later, they name that person, not a town."""
+    out: set[str] = set()
+    for i, m in enumerate(ms):
         parts = m.name.split()
-        if m.tokens == 1 and fold(m.name) in surnames:
-            m = replace(m, person=True)
-        elif len(parts) >= 2 and not m.cue and not m.kind:
-            surnames.add(fold(parts[-1]))
-        out.append(m)
+        if 2 <= len(parts) <= 4 and not m.cue and not m.kind and not any(c.exact for c in first[i]):
+            out.update(fold(p) for p in parts)
     return out
 
 
@@ -352,7 +353,7 @@ def _resolve_one(i, m, ms, done, q, ctx: _Context, text, index, gz, words, cands
     if cands:
         c = cands[0]
         return Located(m, _to_place(m, c, _coarsen(c.precision, m, via)), "gazetteer", c.key)
-    if m.cue in (None, "of", "to") and m.kind is None:
+    if m.cue in (None, "of", "to", "attributive") and m.kind is None:
         return None
     return Located(m, Place(name=m.written, country=country, precision="unknown"), "unresolved", None)
 
