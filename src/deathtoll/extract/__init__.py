@@ -9,6 +9,7 @@ evidence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Iterable, Iterator
 
 from deathtoll.errors import ConfigError
@@ -82,6 +83,13 @@ class Extractor:
                     if pf and psent.paragraph == sent.paragraph and index[sent.start] - index[psent.start] == 1:
                         f.victim.group, f.victim.detail = pf[-1].victim.group, pf[-1].victim.detail
                         f.rules.append("victim:ellipsis-previous-sentence")
+                if f.victim.count is None and f.victim.elliptic and sent.text[f.victim.start - sent.start:].lower().startswith(("they", "them")):
+                    earlier = [x for x in (findings[:k] or (prev[1] if prev and index[sent.start] - index[prev[0].start] == 1 else []))
+                               if x.victim.count is not None]
+                    if earlier:
+                        f.victim = replace(f.victim, count=earlier[-1].victim.count, group=earlier[-1].victim.group,
+                                           detail=earlier[-1].victim.detail)
+                        f.rules.append("count:they-antecedent")
                 if f.cause is None and not _has_counts(prev, sents, index[sent.start]):
                     cause = _cause_before(sents, index[sent.start], sent.paragraph, self.lexicon)
                     if cause:

@@ -213,10 +213,10 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         if noun.lower_ in PRONOUN_ONE:
             count, found, elliptic = Count(1, 1, 1, noun.text), found or ("unknown", "person"), True
             rules.append("count:pronoun")
-        elif noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and not found and noun.ent_type_ in ("", "PERSON")):
-            if noun.ent_type_ == "PERSON":
-                count, found = Count(1, 1, 1, noun.text), found or ("unknown", "person")
-                rules.append("count:named-person")
+        elif noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and not found and noun.ent_type_ == ""
+                                             and any(c.dep_ == "appos" and victim_lookup(c, lex) for c in noun.children)):
+            count, found = Count(1, 1, 1, noun.text), found or ("unknown", "person")
+            rules.append("count:named-person")
         elif noun.tag_ in ("NN", "NNP") and found:
             det = next((c for c in noun.children if c.dep_ in ("det", "nummod", "amod", "poss") and c.i < noun.i), None)
             if det is not None or noun.i == 0 or True:

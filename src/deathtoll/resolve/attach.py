@@ -123,10 +123,14 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
             rules.append("place:anchor")
         if chosen.how == "unresolved":
             rules.append("place:unresolved")
-            nxt = next(((loc, ru) for loc, ru in chain[1:] if loc.place.lat is not None), None)
+            # an address or building lies in the article's town; another unknown name only
+            # in a place its own sentence or paragraph names ("In Baghdad, … in Nahrawan")
+            kind = chosen.mention.kind
+            near_levels = ("place:clause", "place:sentence", "place:paragraph")
+            nxt = next(((loc, ru) for loc, ru in chain[1:] if loc.place.lat is not None
+                        and (ru in near_levels or kind in ("street", "building", "local"))), None)
             if nxt is not None:
                 loc, ru = nxt
-                kind = chosen.mention.kind
                 prec = "town" if kind in ("street", "building", "facility", "local") and loc.place.precision in ("town", "neighbourhood") else "district"
                 place = Place(name=place.name, geonames_id=loc.place.geonames_id, lat=loc.place.lat,
                               lon=loc.place.lon, admin1=loc.place.admin1, country=loc.place.country, precision=prec)

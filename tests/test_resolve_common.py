@@ -1,0 +1,36 @@
+"""Shared helpers for the resolve tests (no tests here): one gazetteer per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deathtoll.model import Article, Count, Evidence, Report, Victims
+from deathtoll.resolve.gazetteer import Gazetteer
+from deathtoll.resolve.text import TextIndex
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_GAZETTEERS: dict[str, Gazetteer] = {}
+
+
+def session_gazetteer(tmp_path_factory) -> Gazetteer:
+    """The whole-world embedded gazetteer, compiled once per session under pytest's tmp dir."""
+    key = str(tmp_path_factory.getbasetemp())
+    if key not in _GAZETTEERS:
+        path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+        _GAZETTEERS[key] = Gazetteer(path)
+    return _GAZETTEERS[key]
+
+
+def report_at(text: str, needle: str, *, after: int = 0, rid: str = "a#0", outcome: str = "killed") -> Report:
+    """A hand-made report whose count is the first ``needle`` at or after ``after``,
+    with the sentence around it as its evidence."""
+    pos = text.find(needle, after)
+    assert pos >= 0, f"{needle!r} not in text"
+    s, e = TextIndex(text).sentence_of(pos)
+    ev = Evidence(text[s:e], pos, pos + len(needle), s, e, ("test",))
+    return Report(id=rid, outcome=outcome, count=Count.exact(1, needle), victims=Victims("civilian", "civilians"), evidence=ev)
+
+
+def article(text: str, published=None, aid: str = "a") -> Article:
+    """An article with ``text`` and an optional publication date."""
+    return Article(id=aid, text=text, published=published)
