@@ -86,7 +86,7 @@ def add_csv_cmd(
 
     Example: deathtoll gazetteer add-csv mosul_neighbourhoods.csv
     """
-    g = _open(db)
+    g = _open(db, build=False)  # user rows need no embedded data; it is compiled on first lookup
     _report_load([(f, _run(lambda f=f: add_csv(g, f))) for f in files])
 
 

@@ -29,7 +29,7 @@ from deathtoll.link.features import Features, features_of
 from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
 from deathtoll.link.manual import ManualDecisions, apply_decisions
 from deathtoll.link.reconcile import build_incident
-from deathtoll.link.similarity import make_similarity
+from deathtoll.link.similarity import NameIndex, make_similarity
 
 __all__ = ["link_incidents", "linked_id"]
 
@@ -102,11 +102,11 @@ def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
     return replace(item, reports=keep, incident=replace(item.incident, reports=tuple(r.id for r in keep)))
 
 
-def _text(f: Features, incidents_in_article: int) -> str:
-    """The text compared: the evidence sentences, and the title when the
-    article tells only this incident (a single-event story's headline)."""
+def _text(f: Features, leads: bool) -> str:
+    """The text compared: the evidence sentences, and the title for the
+    incident the article tells first (the one its headline is about)."""
     title = f.item.title or ""
-    if incidents_in_article == 1 and title and title not in f.text:
+    if leads and title and title not in f.text:
         return f"{title}. {f.text}" if f.text else title
     return f.text or title
 
@@ -153,10 +153,14 @@ def link_incidents(
     views = [_trimmed(it, taken) for it in all_items]
     frozen = [bool(it.reports) and not v.reports for it, v in zip(all_items, views)]
     feats = [features_of(i, v, opts) for i, v in enumerate(views)]
-    per_article: dict[str, int] = {}
-    for it in all_items:
-        per_article[it.article_id] = per_article.get(it.article_id, 0) + 1
-    sim = make_similarity(opts.similarity).fit([_text(f, per_article[f.article]) for f in feats])
+    lead: dict[str, tuple[int, int]] = {}
+    for i, it in enumerate(all_items):
+        first = min((r.evidence.sentence_start for r in it.reports), default=1 << 30)
+        if it.article_id not in lead or first < lead[it.article_id][0]:
+            lead[it.article_id] = (first, i)
+    texts = [_text(f, lead[f.article][1] == f.idx) for f in feats]
+    sim = make_similarity(opts.similarity).fit(texts)
+    names = NameIndex().fit(texts)
     clusters = _Clusters(feats, opts)
 
     first_of_linked: dict[str, int] = {}
@@ -184,11 +188,16 @@ def link_incidents(
             pairs.append(PairDecision(all_items[j].incident.id, it.incident.id, 1.0, True,
                                       (f"copy of {it.copy_of}", f"text {s:.2f}"), why is None))
 
+    candidates = [(i, j, rel) for i, j, rel in candidate_pairs(feats, opts, fixed=fixed) if not (frozen[i] or frozen[j])]
+    partners: dict[int, set[str]] = {}
+    for i, j, _ in candidates:
+        partners.setdefault(i, set()).add(feats[j].article)
+        partners.setdefault(j, set()).add(feats[i].article)
     scored: list[tuple[float, int, int, tuple[str, ...]]] = []
-    for i, j, relation in candidate_pairs(feats, opts, fixed=fixed):
-        if frozen[i] or frozen[j]:
-            continue
-        score, reasons = score_pair(feats[i], feats[j], relation, sim.pair(i, j), opts)
+    for i, j, relation in candidates:
+        alone = len(partners[i]) == 1 and len(partners[j]) == 1
+        score, reasons = score_pair(feats[i], feats[j], relation, sim.pair(i, j), opts, names.shared(i, j),
+                                    alone=alone)
         scored.append((score, i, j, reasons))
     scored.sort(key=lambda s: (-s[0], all_items[s[1]].incident.id, all_items[s[2]].incident.id))
     for score, i, j, reasons in scored:

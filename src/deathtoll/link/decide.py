@@ -4,11 +4,14 @@ The score starts from the similarity of the two incidents' evidence
 sentences and moves with what else they state:
 
 =====================  ==========================================
-place                  same town or finer +0.10, near -0.05, both unplaced -0.15
-date                   same day +0.10, undated -0.10
+names                  a rare proper name in both (not the place's own) +0.10
+candidates             each the other's only candidate at that place and time +0.10
+place                  same spot (neighbourhood or finer) +0.10, same town +0.05, near -0.05,
+                       two spots more than ``spot_km`` apart -0.25, both unplaced -0.15
+date                   same day +0.10, days apart -0.05, undated -0.10
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
-figures                compatible totals +0.10 (or a later rise +0.05), far apart -0.15
+figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15
 victims                the named groups killed do not meet -0.10
 outcomes               nothing in common (one counts killed, the other wounded) -0.05
 =====================  ==========================================
@@ -18,6 +21,10 @@ reasons travel with the decision, so every link can be explained.
 """
 
 from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
 
 from deathtoll.link.blocking import date_gap, haversine_km
 from deathtoll.link.features import Features
@@ -39,36 +46,77 @@ def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
         if (la <= hb or ob) and (lb <= ha or oa):
             verdicts.append("agree")
             continue
-        later_higher = (ba < bb and _later(b, a)) or (bb < ba and _later(a, b))
-        if later_higher or (ba < bb and b.update) or (bb < ba and a.update):
+        if (ba < bb and b.update) or (bb < ba and a.update):
             verdicts.append("rise")
             continue
         lo, hi = min(ba, bb), max(ba, bb)
-        verdicts.append("close" if hi - lo <= max(2, 0.5 * hi) else "far")
+        close = hi - lo <= max(2, 0.5 * hi)
+        if (ba < bb and _later(b, a)) or (bb < ba and _later(a, b)):
+            verdicts.append("later higher" if close else "later far")
+            continue
+        verdicts.append("close" if close else "far")
     if "far" in verdicts:
         return -0.15, "figures far apart"
+    if "later far" in verdicts:
+        return -0.10, "later figure much higher"
     if all(v == "agree" for v in verdicts):
         return 0.10, "figures agree"
     if "close" in verdicts:
         return 0.0, "figures differ a little"
-    return 0.05, "toll rose"
+    if "rise" in verdicts:
+        return 0.05, "toll rose"
+    return 0.0, "later figure higher"
 
 
 def _later(x: Features, y: Features) -> bool:
     return x.published is not None and y.published is not None and x.published > y.published
 
 
+def _km(a: Features, b: Features) -> float:
+    return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)  # type: ignore[arg-type]
+
+
 def _groups_killed(f: Features) -> set[str]:
     return {g for (g, o), fig in f.figures.items() if o == "killed" and g != "unknown" and fig[1] > 0}
 
 
-def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkOptions) -> tuple[float, tuple[str, ...]]:
-    """The evidence that ``a`` and ``b`` are one event, and its reasons."""
+def _place_words(f: Features) -> set[str]:
+    words: set[str] = set()
+    for name in (f.place.name, f.place.admin1):
+        if name:
+            folded = unidecode(name).lower()
+            words.update(w for w in re.split(r"[^a-z]+", folded) if w)
+            words.add(folded)
+    return words
+
+
+def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkOptions,
+               names: set[str] | frozenset[str] = frozenset(), *, alone: bool = False) -> tuple[float, tuple[str, ...]]:
+    """The evidence that ``a`` and ``b`` are one event, and its reasons.
+
+    ``text`` is the similarity of their evidence; ``names`` the rare proper
+    names both texts hold (see :class:`~deathtoll.link.similarity.NameIndex`);
+    ``alone`` says each is the other's only candidate (no other article
+    tells of an incident at that place and time).
+    """
     score = text
     reasons = [f"text {text:.2f}"]
-    if relation == "same" and min(a.rank, b.rank) <= 2:
+    if alone:
         score += 0.10
-        reasons.append("same place")
+        reasons.append("only candidates")
+    names = set(names) - _place_words(a) - _place_words(b)
+    if names:
+        score += 0.10
+        reasons.append("shared name " + ", ".join(sorted(names)[:3]))
+    if relation == "same" and max(a.rank, b.rank) <= 1:
+        score += 0.10
+        reasons.append("same spot")
+    elif relation == "same" and max(a.rank, b.rank) <= 2:
+        score += 0.05
+        reasons.append("same town")
+    elif relation == "near" and max(a.rank, b.rank) <= 1 and _km(a, b) > opts.spot_km:
+        score -= 0.25
+        reasons.append("different spots")
     elif relation == "near":
         score -= 0.05
         reasons.append("nearby place")
@@ -78,9 +126,13 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     else:
         reasons.append(f"{relation} place")
     if a.date_known and b.date_known:
-        if date_gap(a, b) == 0 and a.start == a.end and b.start == b.end:
+        gap = date_gap(a, b)
+        if gap == 0 and a.start == a.end and b.start == b.end:
             score += 0.10
             reasons.append("same day")
+        elif gap > 0:
+            score -= 0.05
+            reasons.append(f"{gap} day{'s' if gap > 1 else ''} apart")
     else:
         score -= 0.10
         reasons.append("undated")

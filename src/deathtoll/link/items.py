@@ -78,6 +78,8 @@ class LinkOptions:
         inside_km: a finer place within this distance of a town or district
             is taken to be inside it.
         far_km: two precise places farther apart than this never link.
+        spot_km: two neighbourhood-level (or finer) places farther apart than
+            this are different spots: strong evidence of two events.
         max_day_spread: a cluster's day-precision dates may not spread wider.
         copy_similarity: a copy's incident joins the original's most similar
             incident when their text similarity reaches this.
@@ -95,6 +97,7 @@ class LinkOptions:
     near_km: float = 10.0
     inside_km: float = 15.0
     far_km: float = 25.0
+    spot_km: float = 3.0
     max_day_spread: int = 3
     copy_similarity: float = 0.3
     wire_similarity: float = 0.9

@@ -26,7 +26,7 @@ from unidecode import unidecode
 from deathtoll.errors import ConfigError
 
 __all__ = ["Similarity", "LexicalSimilarity", "EmbeddingSimilarity", "MeanSimilarity", "make_similarity",
-           "content_tokens"]
+           "content_tokens", "NameIndex", "name_tokens"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -76,6 +76,61 @@ def content_tokens(text: str) -> list[str]:
         elif word not in _STOP and len(word) > 1:
             out.append(_stem(word))
     return out
+
+
+_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]{2,}(?:[-'’][A-Za-z]+)*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)$")
+_NOT_NAMES = frozenset("""
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday police army ministry president minister governor mayor officials sheriff
+department county city state street road avenue hospital news the and but his her their they there this that
+these those when while after before during it its an in on at of for from with by as mr mrs ms dr
+""".split())
+
+
+def name_tokens(text: str) -> set[str]:
+    """Proper names in ``text``: capitalised words not opening a sentence, folded.
+
+    Hyphenated names keep their parts ("Bab al-Tob" gives "bab", "al-tob" and
+    "tob"); days, months and titles are left out.
+    """
+    out: set[str] = set()
+    for m in _NAME.finditer(text):
+        if _SENTENCE_START.search(text[: m.start()]):
+            continue
+        word = unidecode(m.group(1)).lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        parts = [word] + [p for p in re.split(r"[-']", word) if len(p) > 2]
+        out.update(p for p in parts if p not in _NOT_NAMES)
+    return out
+
+
+class NameIndex:
+    """Which rare proper names two texts share (a victim's name, a street, a quarter).
+
+    A name is rare when at most ``max(max_df, rate * n)`` of the ``n``
+    fitted texts hold it; names of the incidents' own places are left out by
+    the caller.
+    """
+
+    def __init__(self, max_df: int = 5, rate: float = 0.002) -> None:
+        self.max_df = max_df
+        self.rate = rate
+        self._names: list[frozenset[str]] = []
+
+    def fit(self, texts: Sequence[str]) -> "NameIndex":
+        names = [name_tokens(t) for t in texts]
+        df: Counter[str] = Counter()
+        for ns in names:
+            df.update(ns)
+        limit = max(self.max_df, int(self.rate * len(names)))
+        self._names = [frozenset(n for n in ns if df[n] <= limit) for ns in names]
+        return self
+
+    def shared(self, i: int, j: int) -> set[str]:
+        """The rare names texts ``i`` and ``j`` both hold."""
+        return set(self._names[i] & self._names[j])
 
 
 class Similarity(Protocol):

@@ -65,8 +65,12 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]]
     in_sent = [loc for loc in usable if sent[0] <= loc.mention.start < sent[1] and loc not in in_clause]
     for group, rule in ((in_clause, "place:clause"), (in_sent, "place:sentence")):
-        leads = [loc for loc in group if loc.mention.lead]
-        ordered = sorted(group, key=lambda loc: (loc not in leads if rule == "place:sentence" else False,
+        # in its own clause a report's specific place beats the "In X," / dateline context;
+        # from the rest of the sentence only that context applies
+        def context(loc: Located) -> bool:
+            return loc.mention.lead or loc.mention.cue == "dateline"
+
+        ordered = sorted(group, key=lambda loc: (context(loc) if rule == "place:clause" else not context(loc),
                                                  _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
         out.extend((loc, rule) for loc in ordered)
     before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]

@@ -1,0 +1,112 @@
+"""Dates: every expression kind against a publication date, and without one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from deathtoll.resolve import resolve_dates
+from deathtoll.resolve.dates import find_dates
+
+try:
+    from test_resolve_common import article, report_at
+except ImportError:  # tests/ is a package
+    from tests.test_resolve_common import article, report_at
+
+PUB = date(2017, 3, 24)  # a Friday
+
+
+def _one(text: str, published=PUB):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text,start,end,precision,rule",
+    [
+        ("Two men were shot on Friday.", "2017-03-24", "2017-03-24", "day", "weekday"),  # publication day counts
+        ("A bomb went off on Tuesday.", "2017-03-21", "2017-03-21", "day", "weekday"),  # most recent Tuesday
+        ("Gunmen struck last Friday.", "2017-03-17", "2017-03-17", "day", "weekday"),  # "last" excludes today
+        ("Shelling resumed Sunday night.", "2017-03-19", "2017-03-19", "day", "weekday"),  # weekday + part of day
+        ("He died yesterday.", "2017-03-23", "2017-03-23", "day", "relative"),  # yesterday
+        ("The blast happened last night.", "2017-03-23", "2017-03-24", "day", "relative"),  # the night before
+        ("Fighting flared today.", "2017-03-24", "2017-03-24", "day", "relative"),  # today
+        ("Aid agencies counted the dead last week.", "2017-03-13", "2017-03-19", "week", "relative"),  # previous Mon-Sun
+        ("In the past week the toll rose.", "2017-03-17", "2017-03-24", "week", "relative"),  # last seven days
+        ("It happened two days ago.", "2017-03-22", "2017-03-22", "day", "relative"),  # N days ago
+        ("Raids began earlier this month.", "2017-03-01", "2017-03-24", "month", "relative"),  # month so far
+        ("Raids began last month.", "2017-02-01", "2017-02-28", "month", "relative"),  # previous month
+        ("Families fled since mid-February.", "2017-02-15", "2017-03-24", "month", "since"),  # cumulative start
+        ("Strikes killed many since 2014.", "2014-01-01", "2017-03-24", "year", "since"),  # since a year
+        ("The March 17 strike was investigated.", "2017-03-17", "2017-03-17", "day", "explicit"),  # month day
+        ("On 17 March 2016 a car bomb exploded.", "2016-03-17", "2016-03-17", "day", "explicit"),  # day month year
+        ("The raid on Dec. 30 was deadly.", "2016-12-30", "2016-12-30", "day", "explicit"),  # no year: the last Dec 30
+        ("03/17/2017: a bomb hit a market.", "2017-03-17", "2017-03-17", "day", "explicit"),  # numeric lead
+        ("Clashes in January 2017 left dozens dead.", "2017-01-01", "2017-01-31", "month", "explicit"),  # month year
+        ("Strikes between November 2016 and March 2017 hit homes.", "2016-11-01", "2017-03-31", "month", "period"),  # span
+    ],
+)
+def test_date_expressions(text, start, end, precision, rule):
+    d = _one(text)
+    assert (d.range.start.isoformat(), d.range.end.isoformat(), d.range.precision, d.rule) == (
+        start, end, precision, f"date:{rule}")
+    assert d.range.text == d.text and d.text in text
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("Two men were shot on Friday.", "on Friday"),  # weekday needs a publication date
+        ("Aid agencies counted the dead last week.", "last week"),  # so does last week
+        ("The March 17 strike was investigated.", "March 17"),  # and a date without a year
+    ],
+)
+def test_without_publication_date_relative_words_stay_unresolved(text, words):
+    d = _one(text, published=None)
+    assert (d.range.start, d.range.end, d.range.precision, d.range.text) == (None, None, "unknown", words)
+
+
+def test_without_publication_date_a_year_still_resolves():
+    d = _one("Strikes killed many since 2014.", published=None)
+    assert (d.range.start, d.range.end, d.range.precision) == (date(2014, 1, 1), None, "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number may be higher.",  # "may" is a verb
+        "Protesters began to march on the palace.",  # "march" is a verb
+        "He was shot 17 times.",  # a count, not a day
+    ],
+)
+def test_words_that_are_not_dates(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_report_takes_the_date_of_its_sentence_then_paragraph_then_publication():
+    text = ("On Tuesday gunmen attacked a checkpoint. Four guards died.\n\n"
+            "A mortar round wounded two children.\n\n"
+            "Officials said nine people were hurt last week.")
+    art = article(text, PUB)
+    reps = [report_at(text, "Four", rid="a#0"), report_at(text, "two children", rid="a#1"),
+            report_at(text, "nine", rid="a#2")]
+    got = resolve_dates(art, reps)
+    assert got[0].date.start == date(2017, 3, 21)
+    assert got[0].evidence.rules[-2:] == ("date:weekday", "date:paragraph")
+    assert (got[1].date.start, got[1].date.precision, got[1].evidence.rules[-1]) == (PUB, "day", "date:published")
+    assert (got[2].date.start, got[2].date.end, got[2].date.text) == (date(2017, 3, 13), date(2017, 3, 19), "last week")
+
+
+def test_report_without_any_date_and_no_publication_is_unknown():
+    text = "A mortar round wounded two children."
+    got = resolve_dates(article(text, None), [report_at(text, "two")])[0]
+    assert (got.date.start, got.date.precision, got.evidence.rules[-1]) == (None, "unknown", "date:none")
+
+
+def test_report_keeps_unresolved_words_and_says_so():
+    text = "On Friday a bomb killed three shoppers."
+    got = resolve_dates(article(text, None), [report_at(text, "three")])[0]
+    assert (got.date.text, got.date.precision) == ("On Friday", "unknown")
+    assert got.evidence.rules[-2:] == ("date:weekday", "date:unresolved")
