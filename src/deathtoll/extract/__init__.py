@@ -80,8 +80,11 @@ class Extractor:
             for k, f in enumerate(findings):
                 if k == 0 and f.victim.elliptic and f.victim.group == "unknown" and f.victim.detail is None and prev:
                     psent, pf = prev
-                    if pf and psent.paragraph == sent.paragraph and index[sent.start] - index[psent.start] == 1:
-                        f.victim.group, f.victim.detail = pf[-1].victim.group, pf[-1].victim.detail
+                    if pf and psent.paragraph == sent.paragraph and index[sent.start] - index[psent.start] == 1 \
+                            and not f.update:
+                        groups = {(x.victim.group, x.victim.detail) for x in pf}
+                        if len(groups) == 1:
+                            f.victim.group, f.victim.detail = pf[-1].victim.group, pf[-1].victim.detail
                         f.rules.append("victim:ellipsis-previous-sentence")
                 if f.victim.count is None and f.victim.elliptic and sent.text[f.victim.start - sent.start:].lower().startswith(("they", "them")):
                     earlier = [x for x in (findings[:k] or (prev[1] if prev and index[sent.start] - index[prev[0].start] == 1 else []))
@@ -118,9 +121,12 @@ def _inherit_scope(reports: list[Report]) -> list[Report]:
     """A headline or lead that restates an aggregate figure is that aggregate, not an incident."""
     wider = {(r.outcome, r.count.best): r.scope for r in reports
              if r.scope != "incident" and r.count.best and r.count.best >= 3}
+    headings = [r.evidence.sentence_end for r in reports if "scope:list-heading" in r.evidence.rules]
+    first_heading = min(headings) if headings else None
     out = []
     for r in reports:
-        scope = wider.get((r.outcome, r.count.best)) if r.scope == "incident" else None
+        itemised = first_heading is not None and r.evidence.sentence_start >= first_heading
+        scope = wider.get((r.outcome, r.count.best)) if r.scope == "incident" and not itemised else None
         if scope:
             r = r.with_(scope=scope, evidence=_with_rule(r.evidence, "scope:restates-" + scope))
         out.append(r)
@@ -143,7 +149,7 @@ def _has_counts(prev: tuple[Sentence, list[Finding]] | None, sents: list[Sentenc
 def _cause_before(sents: list[Sentence], i: int, para: int, lex: Lexicon) -> str | None:
     if i == 0 or sents[i - 1].paragraph != para:
         return None
-    words = re.findall(r"[a-z.'-]+", sents[i - 1].text.lower())
+    words = [w.rstrip(".") for w in re.findall(r"[a-z.'-]+", sents[i - 1].text.lower())]
     for n in (3, 2, 1):
         for j in range(len(words) - n + 1):
             phrase = " ".join(words[j : j + n])

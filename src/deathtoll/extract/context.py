@@ -17,7 +17,7 @@ _CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "appos", "acl", "xcomp",
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _PERIOD_RE = re.compile(
     rf"\b(?:between|from)\s+(?:late |early |mid-?)?(?:{_MONTHS}|\d{{4}})\b.{{0,30}}?\b(?:and|to|until|through)\b"
-    rf"|\b(?:in|during|throughout)\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b|\blast year\b|\bthis year\b",
+    rf"|\b(?:during|throughout)\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b|\blast year\b|\bthis year\b",
     re.I,
 )
 _SAY_VERBS = {"say", "report", "tell", "confirm", "announce", "state", "add", "claim", "estimate", "according"}
@@ -32,10 +32,12 @@ def clause_tokens(trigger: Token, include_conj: bool = True) -> list[Token]:
         head = head.head
     skip: set[int] = set()
     deps = _CLAUSE_DEPS if include_conj else _CLAUSE_DEPS | {"conj"}
-    for c in head.children:
-        if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"):
+    for c in head.subtree:
+        if c is head or c.i in skip:
             continue
-        if c.dep_ in deps and not (c.i <= trigger.i <= max(t.i for t in c.subtree) and trigger in c.subtree):
+        if c.dep_ == "conj" and (c.pos_ not in ("VERB", "AUX") or c.head is not head):
+            continue
+        if c.dep_ in deps and trigger not in c.subtree:
             skip.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in skip]
     # adjuncts of the verb this clause is coordinated with ("killed and wounded in the latest violence")

@@ -95,14 +95,14 @@ def _shape(kind: str, n: int) -> tuple[int, int, int]:
     if kind == "morethan":
         return n + 1, n + 1, n + 1
     if kind == "nearly":
-        return max(0, math.floor(n * 0.9)) if n >= 10 else max(0, n - 1), n, n
+        return (n - (n + 9) // 10 if n >= 10 else max(0, n - 1)), n, n
     if kind == "lessthan":
-        return (max(0, math.floor(n * 0.9)) if n >= 10 else max(0, n - 1)), max(0, n - 1), max(0, n - 1)
+        return (n - (n + 9) // 10 if n >= 10 else max(0, n - 1)), max(0, n - 1), max(0, n - 1)
     if kind == "upto":
         return (1 if n > 0 else 0), n, n
     if kind == "about":
         if n >= 10:
-            return math.floor(n * 0.9), n, math.ceil(n * 1.1)
+            return n - (n + 9) // 10, n, n + (n + 9) // 10  # ±10%, rounded outwards, in integers
         return max(0, n - 1), n, n + 1
     return n, n, n  # exact, atleast
 
@@ -127,8 +127,9 @@ def parse_count(text: str, vague: dict[str, tuple[int, int, int]] | None = None)
         t = t[m.end():]
         m = _QUAL_RE.match(t)
     vague = vague or {}
-    if t in vague:
-        lo, be, hi = vague[t]
+    key = t if t in vague else f"{t} of" if f"{t} of" in vague else None
+    if key is not None:
+        lo, be, hi = vague[key]
         if kind == "morethan":
             lo = be = max(lo, be)
         return Count(lo, be, hi, raw)

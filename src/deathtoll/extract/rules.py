@@ -126,7 +126,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
     if kind == "adj":
         head = trigger.head
         if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
-            subs = _children(trigger, "nsubj") or _children(head, "dobj") or _subject_of(head)
+            subs = (_children(trigger, "nsubj") or [c for c in _children(trigger, "nummod") if c.i < trigger.i]
+                    or _children(head, "dobj") or _subject_of(head))
             return [h for s in subs for h in _conj_heads(s)], "victim:left-adjective"
         if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
             return [head], "victim:modified"
@@ -137,6 +138,12 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
+
+
+def _is_time(prep: Token) -> bool:
+    """"at 9 p.m.", "at dawn": the preposition gives a time, not a target."""
+    return any(t.ent_type_ in ("TIME", "DATE") or t.lower_ in ("dawn", "dusk", "night", "noon", "midnight")
+               for t in prep.subtree)
 
 
 def _antecedent(tok: Token) -> Token:
@@ -196,6 +203,9 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
     out = []
     for t in sent:
         low, lemma = t.lower_, t.lemma_.lower()
+        if t.tag_ == "VBN" and t.dep_ in ("acomp", "oprd") and low in lex.outcomes and lex.outcomes[low][1] == "adj":
+            out.append((t, *lex.outcomes[low]))  # "remain trapped", "left wounded": a state, not an act
+            continue
         if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBD", "VBG") and t.pos_ != "ADJ"):
             if lemma in lex.outcomes and lex.outcomes[lemma][1] in ("active", "passive", "intrans", "shot"):
                 out.append((t, *lex.outcomes[lemma]))
@@ -289,8 +299,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
         else:
             k = kind
             if kind in ("shot", "hospital"):
-                if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in trig.children):
-                    continue
+                if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not _is_time(c)
+                                          for c in trig.children):
+                    continue  # "fired at", "shot at the car": not a hit
                 if kind == "shot" and _is_fatal(trig):
                     outcome, kind = "killed", "active"  # "fatally shot", "shot dead", "shot to death"
                     rules.append("outcome:fatal-shot")
@@ -348,9 +359,12 @@ def _add_context(f: Finding, trig: Token, sent: Span, lex: Lexicon) -> None:
     if rule:
         f.rules.append(rule)
     f.attribution = context.find_attribution(sent, lex)
-    text = sent.text.lower()
-    if any(context._phrase_re(p).search(text) for p in lex.markers_of("update")):
-        f.update = True
+    text = sent.doc.text.lower()
+    for p in lex.markers_of("update"):
+        for m in context._phrase_re(p).finditer(text, sent.start_char, sent.end_char):
+            if 0 <= f.victim.start - m.end() <= 25 or trig.lower_ == "toll":
+                f.update = True
+    if f.update:
         f.rules.append("count:update")
     if f.victim.rules and "victim:own-members" in f.victim.rules and f.perpetrator:
         pass

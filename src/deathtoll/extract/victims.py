@@ -136,8 +136,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return None
 
     # negatives: "no one", "nobody", "no civilians"
-    det_no = any(c.dep_ == "det" and c.lower_ in NEGATIVE for c in head.children)
-    if lower in NEGATIVE or det_no or (lower == "one" and head.i > 0 and doc[head.i - 1].lower_ == "no"):
+    det_no = any(c.dep_ == "det" and c.lower_ in NEGATIVE and not _comparative_after(c) for c in head.children)
+    if (lower in NEGATIVE and not _comparative_after(head)) or det_no or (lower == "one" and head.i > 0 and doc[head.i - 1].lower_ == "no"):
         found = victim_lookup(head, lex) or ("unknown", None)
         return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
                       negative=True, rules=("count:negative",))
@@ -158,8 +158,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
                 if pobj is not None:
                     noun = pobj
         rules.append("count:number-head")
-    elif any(lower == v.split()[-1] and v.split()[-1] in ("dozens", "scores", "hundreds", "thousands", "tens")
-             for v in lex.vague):
+    elif lower in ("dozens", "scores", "hundreds", "thousands", "tens", "handful", "dozen", "couple", "number"):
         num_tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -267,3 +266,9 @@ def _is_apposed_age_or_year(num: Token) -> bool:
         has_noun = any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children)
         return not has_noun
     return False
+
+
+def _comparative_after(tok: Token) -> bool:
+    """"No fewer than 12": "no" is part of a qualifier, not a negation."""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3].text.lower()
+    return nxt.startswith(("fewer than", "less than", "more than"))

@@ -159,6 +159,8 @@ def link_incidents(
         if it.article_id not in lead or first < lead[it.article_id][0]:
             lead[it.article_id] = (first, i)
     texts = [_text(f, lead[f.article][1] == f.idx) for f in feats]
+    for f, text in zip(feats, texts):
+        f.text = text
     sim = make_similarity(opts.similarity).fit(texts)
     names = NameIndex().fit(texts)
     clusters = _Clusters(feats, opts)

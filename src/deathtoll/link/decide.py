@@ -7,7 +7,8 @@ sentences and moves with what else they state:
 names                  a rare proper name in both (not the place's own) +0.10
 candidates             each the other's only candidate at that place and time +0.10
 place                  same spot (neighbourhood or finer) +0.10, same town +0.05, near -0.05,
-                       two spots more than ``spot_km`` apart -0.25, both unplaced -0.15
+                       two spots more than ``spot_km`` apart -0.25, both unplaced -0.15,
+                       opposite sides of one town ("east Mosul" / "west Mosul") -0.15
 date                   same day +0.10, days apart -0.05, undated -0.10
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
@@ -72,6 +73,16 @@ def _later(x: Features, y: Features) -> bool:
     return x.published is not None and y.published is not None and x.published > y.published
 
 
+_OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
+
+
+def _opposite_sides(a: Features, b: Features) -> bool:
+    """The two texts put the event on opposite sides of the coarser place's town."""
+    town = (a if a.rank >= b.rank else b).place.name
+    sa, sb = a.sides_of(town), b.sides_of(town)
+    return any(_OPPOSITE[x] in sb for x in sa) and not sa & sb
+
+
 def _km(a: Features, b: Features) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)  # type: ignore[arg-type]
 
@@ -125,6 +136,9 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
         reasons.append("no place")
     else:
         reasons.append(f"{relation} place")
+    if _opposite_sides(a, b):
+        score -= 0.15
+        reasons.append("opposite sides of town")
     if a.date_known and b.date_known:
         gap = date_gap(a, b)
         if gap == 0 and a.start == a.end and b.start == b.end:

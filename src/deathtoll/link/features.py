@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
@@ -19,7 +19,8 @@ from unidecode import unidecode
 from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import DateRange, Place, Report
 
-__all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of"]
+__all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
+           "sides_of"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 
@@ -101,6 +102,19 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
     return out
 
 
+_SIDE = {"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north",
+         "northern": "north", "south": "south", "southern": "south"}
+
+
+def sides_of(place_name: str | None, text: str) -> frozenset[str]:
+    """Sides of its own town a text names ("western Mosul", "south of Kirkuk")."""
+    if not place_name or not text or place_name not in text:
+        return frozenset()
+    pattern = (r"\b(east|eastern|west|western|north|northern|south|southern)\s+(?:of\s+|part of\s+)?"
+               + re.escape(place_name) + r"\b")
+    return frozenset(_SIDE[m.group(1).lower()] for m in re.finditer(pattern, text, re.I))
+
+
 @dataclass
 class Features:
     """One item as linking sees it (mutable only while being built)."""
@@ -124,6 +138,15 @@ class Features:
     perpetrator: str | None
     text: str
     update: bool
+    sides: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def sides_of(self, town: str | None) -> frozenset[str]:
+        """Sides of ``town`` this item's text names, remembered per town."""
+        if not town:
+            return frozenset()
+        if town not in self.sides:
+            self.sides[town] = sides_of(town, self.text)
+        return self.sides[town]
 
     @property
     def has_coords(self) -> bool:

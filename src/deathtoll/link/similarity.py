@@ -193,12 +193,19 @@ def _load_model() -> Any:
 
 
 class EmbeddingSimilarity:
-    """Cosine of all-MiniLM-L6-v2 sentence embeddings (normalised, CPU)."""
+    """Cosine of all-MiniLM-L6-v2 sentence embeddings (normalised, CPU), rescaled.
+
+    Any two casualty sentences already have a cosine near 0.45 under this
+    model (same vocabulary of violence), so the cosine is mapped to
+    ``(cos - floor) / (1 - floor)``, clipped at 0, to sit on the same scale as
+    the lexical similarity and share its threshold.
+    """
 
     name = "embedding"
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, floor: float = 0.45) -> None:
         self.batch_size = batch_size
+        self.floor = floor
         self._emb: Any = None
 
     def fit(self, texts: Sequence[str]) -> "EmbeddingSimilarity":
@@ -213,8 +220,9 @@ class EmbeddingSimilarity:
         return self
 
     def pair(self, i: int, j: int) -> float:
-        """Cosine of texts ``i`` and ``j``, clipped to 0..1."""
-        return max(0.0, float(self._emb[i] @ self._emb[j]))
+        """Rescaled cosine of texts ``i`` and ``j``, in 0..1."""
+        cos = float(self._emb[i] @ self._emb[j])
+        return max(0.0, (cos - self.floor) / (1.0 - self.floor))
 
 
 class MeanSimilarity:

@@ -68,7 +68,12 @@ def _add(acc: dict, key, vals) -> None:
 
 def _cluster_tally(cl: _Cluster) -> None:
     cl.tally, cl.soft = {}, {}
+    updates = {r.outcome: r for r in cl.reports if "count:update" in r.evidence.rules and r.count.best is not None}
     for r in cl.reports:
+        if r.outcome in updates:
+            if r is updates[r.outcome]:
+                _add(cl.tally, (r.victims.group, r.outcome), _contrib(r))
+            continue  # "two more died, raising the toll to nine": nine replaces
         if r.outcome not in CASUALTY_OUTCOMES and r.count.best is None:
             continue
         vals = _contrib(r)
@@ -79,6 +84,8 @@ def _cluster_tally(cl: _Cluster) -> None:
 
 
 def _is_additive(r: Report) -> bool:
+    if "count:update" in r.evidence.rules:
+        return False
     text = (r.count.text or "").lower().split()
     if text and text[0] in _ADDITIVE_WORDS:
         return True

@@ -74,7 +74,8 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
                                                  _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
         out.extend((loc, rule) for loc in ordered)
     before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]
-    before.sort(key=lambda loc: (_RANK.get(loc.place.precision, 1) >= 3, -loc.mention.start))
+    # the paragraph's "In X," lead first, then the nearest place before the sentence
+    before.sort(key=lambda loc: (not loc.mention.lead, _RANK.get(loc.place.precision, 1) >= 3, -loc.mention.start))
     out.extend((loc, "place:paragraph") for loc in before)
     if dateline is not None:
         out.append((dateline, "place:dateline"))
@@ -89,6 +90,19 @@ def _inside(fine: Located, coarse: Located) -> bool:
     if a.lat is None or b.lat is None or a.country != b.country or a.admin1 != b.admin1:
         return False
     return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 60
+
+
+def _group_place(chosen: Located, usable: list[Located], text: str) -> Place:
+    """"In Jawsaq and Tayaran": when every member of a coordinated group resolved to the
+    same entry, the place is named by the whole group as written."""
+    g = chosen.mention.group
+    if g is None:
+        return chosen.place
+    members = sorted((loc for loc in usable if loc.mention.group == g), key=lambda loc: loc.mention.start)
+    if len(members) < 2 or len({loc.key for loc in members}) != 1 or chosen.key is None:
+        return chosen.place
+    first, last = members[0].mention, members[-1].mention
+    return replace(chosen.place, name=text[first.start:last.start + len(last.written)])
 
 
 def attach_places(reports: list[Report], located: list[Located], index: TextIndex) -> list[Report]:
@@ -122,7 +136,7 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
             continue
         chosen, rule = chain[0]
         rules = [rule]
-        place = chosen.place
+        place = _group_place(chosen, usable, index.text)
         if chosen.how == "anchor":
             rules.append("place:anchor")
         if chosen.how == "unresolved":
