@@ -143,26 +143,27 @@ def test_article_without_candidates_is_not_parsed(extractor):
 @pytest.fixture(scope="module")
 def user_lexicon(tmp_path_factory):
     d = tmp_path_factory.mktemp("lexicon")
-    (d / "outcomes.tsv").write_text("# word\toutcome\tkind\ndrown\tkilled\tintrans\n", encoding="utf-8")
-    (d / "victims.tsv").write_text("fisherman\tcivilian\tfishermen\nfishermen\tcivilian\tfishermen\n", encoding="utf-8")
+    # rare words the packaged lexicon will not grow: the test is about the mechanism
+    (d / "outcomes.tsv").write_text("# word\toutcome\tkind\nincinerate\tkilled\tactive\n", encoding="utf-8")
+    (d / "victims.tsv").write_text("bargeman\tcivilian\tbargemen\nbargemen\tcivilian\tbargemen\n", encoding="utf-8")
     (d / "vague.tsv").write_text("dozens\t20\t30\t60\n", encoding="utf-8")
     return d
 
 
 def test_user_lexicon_teaches_a_new_phrase(user_lexicon, extractor):
-    text = "Nine fishermen drowned when the boat capsized. Dozens of civilians died."
+    text = "The fire incinerated nine bargemen on the quay. Dozens of civilians died."
     plain = extractor.extract(Article(id="p", text=text))
     assert [(r.outcome, r.count.best) for r in plain] == [("killed", 24)]  # the packaged lexicon alone
     options = Options(lexicon_dirs=(user_lexicon,))
     mine = Extractor(options, load_nlp(options))
     got = [(r.outcome, r.count.low, r.count.best, r.count.high, r.victims.group, r.victims.detail)
            for r in mine.extract(Article(id="u", text=text))]
-    assert got == [("killed", 9, 9, 9, "civilian", "fishermen"), ("killed", 20, 30, 60, "civilian", "civilians")]
+    assert got == [("killed", 9, 9, 9, "civilian", "bargemen"), ("killed", 20, 30, 60, "civilian", "civilians")]
 
 
 def test_user_lexicon_adds_to_the_packaged_rows(user_lexicon):
     base, mine = load_lexicon(), load_lexicon((user_lexicon,))
-    assert set(base.outcomes) < set(mine.outcomes)
+    assert set(base.outcomes) < set(mine.outcomes) and "incinerate" not in base.outcomes
     assert mine.victims["soldiers"] == base.victims["soldiers"]
     assert mine.vague["dozens"] == (20, 30, 60) != base.vague["dozens"]
 

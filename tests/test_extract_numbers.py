@@ -59,12 +59,6 @@ def test_word_value(word, value):
 
 # The cases the extractor gets wrong today (strict: remove the entry when fixed).
 _XFAIL = {
-    "about 50": "float rounding: ceil(50 * 1.1) is 56",
-    "about 200": "float rounding: ceil(200 * 1.1) is 221",
-    "some 450": "float rounding: ceil(450 * 1.1) is 496",
-    "a handful of": "the trailing 'of' is stripped before the vague.tsv lookup, and 'a handful' is no row",
-    "a number of": "the trailing 'of' is stripped before the vague.tsv lookup, and 'a number' is no row",
-    "a pair of": "the trailing 'of' is stripped before the vague.tsv lookup, and 'a pair' is no row",
     "more than a dozen": "'more than' on a vague row keeps max(low, best) = 12 instead of 13",
 }
 

@@ -43,6 +43,17 @@ app = typer.Typer(
 incidents_app = typer.Typer(rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(incidents_app, name="incidents")
 
+
+def _mount_gazetteer() -> None:
+    from deathtoll.cli_gazetteer import app as gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer",
+                  help="Build and query the local place index (GeoNames, no server).\n\n\b\n"
+                       "Example: deathtoll gazetteer lookup Qayara --country IQ")
+
+
+_mount_gazetteer()
+
 DB_HELP = "Database file (or sqlite:///path); DEATHTOLL_DB by default."
 
 

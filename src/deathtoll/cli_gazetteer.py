@@ -2,8 +2,8 @@
 
 A thin Typer shell over :mod:`deathtoll.resolve`: each command parses its
 arguments, calls one library function and prints. Library errors become
-``Error: …`` on stderr and exit code 2; a load where some lines were
-rejected exits 1 after listing them.
+``Error: …`` on stderr and exit code 1; a load where some lines were
+rejected exits 1 after listing them, 3 when nothing could be loaded.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from deathtoll.resolve.userdata import LoadResult, add_csv, add_geonames
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Build and query the local place index (GeoNames, no server).", no_args_is_help=True)
+app = typer.Typer(help="Build and query the local place index (GeoNames, no server).", no_args_is_help=True,
+                  rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
 
 T = TypeVar("T")
 
@@ -32,7 +33,7 @@ def _run(fn: Callable[[], T]) -> T:
         return fn()
     except DeathtollError as exc:
         typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(1) from None
 
 
 def _open(db: Optional[Path], build: bool = True) -> Gazetteer:
@@ -46,7 +47,7 @@ def _report_load(results: list[tuple[Path, LoadResult]]) -> None:
         typer.echo(f"Error: {e}", err=True)
     typer.echo(f"added {added} place(s) from {len(results)} file(s); {len(errors)} line(s) rejected")
     if errors:
-        raise typer.Exit(1 if added else 2)
+        raise typer.Exit(1 if added else 3)
 
 
 @app.command("build")
@@ -56,6 +57,7 @@ def build(
 ) -> None:
     """(Re)compile the embedded GeoNames places; places you added are kept.
 
+    \b
     Example: deathtoll gazetteer build --countries IQ,SY
     """
     g = _open(db, build=False)
@@ -71,6 +73,7 @@ def add_geonames_cmd(
 ) -> None:
     """Load GeoNames country dumps (neighbourhoods, villages, camps, dams) into the index.
 
+    \b
     Example: deathtoll gazetteer add-geonames IQ.txt SY.txt
     """
     g = _open(db)
@@ -84,6 +87,7 @@ def add_csv_cmd(
 ) -> None:
     """Load your own places (neighbourhoods, camps, checkpoints) from CSV into the index.
 
+    \b
     Example: deathtoll gazetteer add-csv mosul_neighbourhoods.csv
     """
     g = _open(db, build=False)  # user rows need no embedded data; it is compiled on first lookup
@@ -101,6 +105,7 @@ def lookup(
 ) -> None:
     """Show the entries a name can stand for, best first.
 
+    \b
     Example: deathtoll gazetteer lookup "Tal Keif" --country IQ
     """
     point = None

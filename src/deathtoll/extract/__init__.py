@@ -62,13 +62,33 @@ class Extractor:
     def extract(self, article: Article) -> list[Report]:
         return next(iter(self.extract_many([article])))
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 256) -> Iterator[list[Report]]:
-        """Reports for each article, in order; parses candidate sentences in batches."""
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Report]]:
+        """Reports for each article, in order.
+
+        Articles are taken ``batch_size`` at a time and the candidate sentences of
+        the whole batch go through one ``nlp.pipe`` call, so memory stays bounded
+        while the parser still sees full batches.
+        """
+        chunk: list[Article] = []
         for art in articles:
+            chunk.append(art)
+            if len(chunk) >= batch_size:
+                yield from self._extract_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, chunk: list[Article]) -> Iterator[list[Report]]:
+        prepared = []
+        texts: list[str] = []
+        for art in chunk:
             sents = split_sentences(art.text, art.title)
             cands = candidates(sents, self.lexicon)
-            docs = self.nlp.pipe((s.text for s in cands), batch_size=batch_size)
-            per_sentence = [(s, doc._.casualty_findings or []) for s, doc in zip(cands, docs)]
+            prepared.append((art, sents, cands))
+            texts.extend(s.text for s in cands)
+        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        for art, sents, cands in prepared:
+            per_sentence = [(s, next(docs)._.casualty_findings or []) for s in cands]
             yield self._reports(art, sents, per_sentence)
 
     def _reports(self, art: Article, sents: list[Sentence], found: list[tuple[Sentence, list[Finding]]]) -> list[Report]:

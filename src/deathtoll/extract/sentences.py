@@ -77,12 +77,18 @@ def _emit(block: str, s: int, e: int, offset: int, para: int, out: list[Sentence
 def trigger_pattern(lex: Lexicon) -> re.Pattern:
     """One regex that matches any word stem that can start a casualty statement."""
     stems = set()
+    phrases = set()
     for word in lex.outcomes:
-        w = word.split()[0]
-        stems.add(w[:-1] if len(w) > 4 and w.endswith("e") else w)
+        parts = word.split()
+        w = parts[0]
+        stem = w[:-1] if len(w) > 4 and w.endswith("e") else w
+        if len(parts) == 1:
+            stems.add(stem)
+        else:  # "gun down", "take hostage": the words together, not "gun" or "take" alone
+            phrases.add(re.escape(stem) + r"\w*\s+(?:\w+\s+){0,2}" + re.escape(parts[-1]))
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
               "hurt", "bodies", "casualt", "fatal", "kidnapp", "wounds", "injur", "gunned", "killing"}
-    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
 

@@ -49,9 +49,10 @@ def _order(item: LinkItem) -> tuple:
 class _Clusters:
     """Union-find over items that keeps each cluster's members for the guard."""
 
-    def __init__(self, feats: Sequence[Features], opts: LinkOptions) -> None:
+    def __init__(self, feats: Sequence[Features], opts: LinkOptions, vouched: Sequence[bool] = ()) -> None:
         self.feats = feats
         self.opts = opts
+        self.vouched = vouched
         self.parent = list(range(len(feats)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
         self.articles: dict[int, set[str]] = {i: {f.article} for i, f in enumerate(feats)}
@@ -71,6 +72,10 @@ class _Clusters:
         mi, mj = self.members[ri], self.members[rj]
         if len(mi) * len(mj) > _FULL_GUARD:
             mi, mj = mi[:50], mj[:50]
+        if self.vouched:
+            # members a reviewer merged in are there on purpose: they witness nothing
+            mi = [x for x in mi if not self.vouched[x]]
+            mj = [y for y in mj if not self.vouched[y]]
         for x in mi:
             for y in mj:
                 why = guard_conflict(self.feats[x], self.feats[y], self.opts)
@@ -163,7 +168,9 @@ def link_incidents(
         f.text = text
     sim = make_similarity(opts.similarity).fit(texts)
     names = NameIndex().fit(texts)
-    clusters = _Clusters(feats, opts)
+    merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
+    vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
+    clusters = _Clusters(feats, opts, vouched)
 
     first_of_linked: dict[str, int] = {}
     for i, it in enumerate(all_items):

@@ -14,23 +14,19 @@ incidents, so that an event told by three outlets is counted once.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterable, Mapping
 
-from deathtoll.link.features import figures_of
+from deathtoll.link.features import figures_of, is_open_count
 from deathtoll.model import Check, Count, Incident, Report
 
 __all__ = ["store_checks", "aggregate_checks", "conflict_checks", "placement_checks"]
-
-_OPEN = re.compile(r"\b(at least|more than|over|upwards of|no fewer than)\b", re.I)
-
 
 def _stated(count: Count) -> tuple[int, int, float]:
     best = count.best if count.best is not None else (count.low if count.low is not None else (count.high or 0))
     low = count.low if count.low is not None else best
     high: float = count.high if count.high is not None else best
-    if count.high is None and _OPEN.search(count.text or ""):
+    if is_open_count(count):
         high = float("inf")
     return low, best, high
 

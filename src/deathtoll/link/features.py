@@ -17,10 +17,10 @@ from typing import Iterable
 from unidecode import unidecode
 
 from deathtoll.link.items import LinkItem, LinkOptions
-from deathtoll.model import DateRange, Place, Report
+from deathtoll.model import Count, DateRange, Place, Report
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
-           "sides_of"]
+           "sides_of", "is_open_count"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 
@@ -59,6 +59,11 @@ def is_update(report: Report) -> bool:
 _OPEN = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|dozens|hundreds|scores)\b", re.I)
 
 
+def is_open_count(count: Count) -> bool:
+    """The count states no upper bound: no ``high``, or words like "at least", "more than", "dozens"."""
+    return count.high is None or bool(_OPEN.search(count.text or ""))
+
+
 def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, int, int, bool]]:
     """Per (victim group, outcome), the figure one article gives, from its incident reports.
 
@@ -93,7 +98,7 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
             elif rep.certainty == "alleged":
                 low = 0
             if be is None or best >= be:
-                is_open = c.high is None or bool(_OPEN.search(c.text or ""))
+                is_open = is_open_count(c)
             lo = low if lo is None else max(lo, low)
             be = best if be is None else max(be, best)
             hi = high if hi is None else max(hi, high)

@@ -58,8 +58,8 @@ def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> lis
     """For each item, the number of its independent source (0, 1, …, in first-seen order).
 
     One outlet is one source; a copy belongs to its original's source; items
-    of different outlets whose evidence sentences are near-identical (a wire
-    story reprinted) are one source.
+    of different outlets whose evidence sentences are near-identical and
+    give the same figures (a wire story reprinted) are one source.
     """
     parent = list(range(len(items)))
 
@@ -85,13 +85,20 @@ def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> lis
                 union(i, by_key[key])
             else:
                 by_key[key] = i
+    figures = [figures_of(it.reports) for it in items]
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if find(i) != find(j) and texts[i] and texts[j] and \
+            if find(i) != find(j) and texts[i] and texts[j] and _same_figures(figures[i], figures[j]) and \
                     fuzz.token_sort_ratio(texts[i], texts[j]) >= wire_similarity * 100:
                 union(i, j)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(find(i), len(numbers)) for i in range(len(items))]
+
+
+def _same_figures(a: dict, b: dict) -> bool:
+    """Both give a figure for something, and the same figure for all they both give."""
+    shared = set(a) & set(b)
+    return (bool(shared) or not (a or b)) and all(a[k] == b[k] for k in shared)
 
 
 def _item_figures(item: LinkItem) -> dict[tuple[str, str], tuple[int, int, int, bool, bool]]:

@@ -22,7 +22,7 @@ from deathtoll.resolve.attach import attach_dates, attach_places
 from deathtoll.resolve.dates import DateMention, find_dates
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, default_path, open_gazetteer
 from deathtoll.resolve.mentions import load_words
-from deathtoll.resolve.places import Located, locate, main_place
+from deathtoll.resolve.places import Located, locate
 from deathtoll.resolve.text import TextIndex
 from deathtoll.resolve.userdata import LoadResult, add_csv, add_geonames
 

@@ -132,7 +132,6 @@ class Mention:
     kind: str | None = None
     kind_in_name: bool = False
     qualifier: str | None = None
-    is_qualifier: bool = False
     lead: bool = False
     sentence_initial: bool = False
     person: bool = False

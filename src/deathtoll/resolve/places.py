@@ -248,6 +248,9 @@ def _article_context(ms, first, accepted, qualifier_of, quals) -> _Context:
             votes[top.country] += 1 if unambiguous else 0.5
             if unambiguous and top.admin1:
                 prov[(top.country, top.admin1)] += 0.5
+        # the country where most of the article's names exist at all
+        for cc in {c.country for c in exact if c.country and c.precision in _FINE}:
+            votes[cc] += 0.3
     votes.pop("", None)
     ctx = _Context()
     if votes:
@@ -309,8 +312,10 @@ def _plausible(c: Candidate, m: Mention, ctx: _Context, q: dict | None, exact_he
         pts = [p for p in pts if p]
         return bool(c.point and pts and min(distance_km(c.point, p) for p in pts) <= _BUILDING_RADIUS_KM)
     if not q and ctx.country and c.country != ctx.country:
-        if c.feature in ("ADM1", "ADM2"):
+        if c.feature in ("ADM1", "ADM2") or m.cue == "attributive":
             return False
+        if m.cue in (None, "of", "to"):
+            return c.exact and c.population >= 50_000
         if ctx.points and c.point and min(distance_km(c.point, p) for p in ctx.points) <= 150:
             return c.exact or c.similarity >= 0.85
         return c.exact and c.population >= 50_000
