@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/golden/*.actual.json snapshots from the current output (review them in the diff)",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def deathtoll_home(tmp_path_factory: pytest.TempPathFactory):
+    """Point ``DEATHTOLL_HOME`` (the place index's home) at a session folder, so no test
+    writes to the user's cache; the index is compiled there at most once per session."""
+    old = os.environ.get("DEATHTOLL_HOME")
+    home = tmp_path_factory.mktemp("deathtoll_home")
+    os.environ["DEATHTOLL_HOME"] = str(home)
+    yield home
+    if old is None:
+        os.environ.pop("DEATHTOLL_HOME", None)
+    else:
+        os.environ["DEATHTOLL_HOME"] = old
 
 
 @pytest.fixture(scope="session")

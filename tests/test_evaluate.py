@@ -40,3 +40,25 @@ def test_evaluate_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'nope.jsonl'}: no such file or directory"
+
+
+def test_a_user_lexicon_teaches_a_new_verb(tmp_path):
+    # 'obliterate' is not a packaged outcome word; a user file adds it without code
+    lex = tmp_path / "lex"
+    lex.mkdir()
+    (lex / "outcomes.tsv").write_text("obliterate\tkilled\tactive\n", encoding="utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text("Strike near Hit\n\nThe strike obliterated five fighters near Hit.\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["extract", str(art), "--json"])
+    taught = CliRunner().invoke(app, ["extract", str(art), "--json", "--lexicon", str(lex)])
+    assert plain.exit_code == 0 and taught.exit_code == 0, taught.output
+    assert json.loads(plain.stdout)["totals"]["killed"]["best"] == 0
+    assert json.loads(taught.stdout)["totals"]["killed"]["best"] == 5
+
+
+def test_a_missing_lexicon_folder_is_a_usage_error(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("x\n\nA bomb killed two people.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(art), "--lexicon", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {tmp_path / 'nope'}: lexicon folder not found"

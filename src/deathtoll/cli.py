@@ -62,6 +62,22 @@ def _db_option(required: bool = True) -> Any:
                         show_envvar=False)
 
 
+def _lexicon_option() -> Any:
+    return typer.Option(None, "--lexicon", metavar="DIR", help="Folder of extra lexicon files (outcomes.tsv, victims.tsv, …); repeatable.")
+
+
+def _gazetteer_option() -> Any:
+    return typer.Option(None, "--gazetteer", metavar="FILE", help="Place index to use (default: the user cache).")
+
+
+def _options(workers: int = 1, batch_size: int = 50, lexicon: Optional[List[Path]] = None,
+             gazetteer: Optional[Path] = None) -> Options:
+    for d in lexicon or ():
+        if not d.is_dir():
+            raise _fail(f"{d}: lexicon folder not found", 2)
+    return Options(workers=workers, batch_size=batch_size, lexicon_dirs=tuple(lexicon or ()), gazetteer=gazetteer)
+
+
 def _err() -> Console:
     return Console(stderr=True, highlight=False)
 
@@ -123,6 +139,8 @@ def run(
     batch_size: int = typer.Option(50, "--batch-size", min=1, metavar="N", help="Articles per committed transaction."),
     no_progress: bool = typer.Option(False, "--no-progress", help="Never show the progress display."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors, no summary."),
+    lexicon: Optional[List[Path]] = _lexicon_option(),
+    gazetteer: Optional[Path] = _gazetteer_option(),
 ) -> None:
     """Read articles, extract casualty reports, link them and store them.
 
@@ -136,7 +154,7 @@ def run(
     from deathtoll.publish.tables import summary_table
     from deathtoll.store import open_store
 
-    options = Options(workers=workers, batch_size=batch_size)
+    options = _options(workers, batch_size, lexicon, gazetteer)
     progress = False if (no_progress or quiet) else None
     with _errors(NOTHING), open_store(db) as store:
         summary = Pipeline(options).run(paths, store=store, progress=progress, stdin=sys.stdin)
@@ -156,6 +174,8 @@ def extract(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or folders of articles; - reads stdin."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line."),
     workers: int = typer.Option(1, "--workers", min=1, metavar="N", help="Local processes for extraction."),
+    lexicon: Optional[List[Path]] = _lexicon_option(),
+    gazetteer: Optional[Path] = _gazetteer_option(),
 ) -> None:
     """Read articles out without a database: JSON lines or readable tables on stdout.
 
@@ -178,7 +198,8 @@ def extract(
     out = _out()
     done = 0
     with _errors(NOTHING):
-        for result in Pipeline(Options(workers=workers)).extract(paths, on_error=on_error, stdin=sys.stdin):
+        for result in Pipeline(_options(workers, lexicon=lexicon, gazetteer=gazetteer)).extract(
+                paths, on_error=on_error, stdin=sys.stdin):
             done += 1
             if as_json:
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -289,6 +310,8 @@ def evaluate(
     id_field: Optional[str] = typer.Option(None, "--id-field", help="Field with the article id (default: file:line)."),
     errors_file: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Write mis-scored articles with their evidence here (JSONL)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    lexicon: Optional[List[Path]] = _lexicon_option(),
+    gazetteer: Optional[Path] = _gazetteer_option(),
 ) -> None:
     """Score per-article killed/wounded totals against your own annotated articles.
 
@@ -302,7 +325,7 @@ def evaluate(
 
     with _errors():
         ev = run_evaluation(gold, text_field=text_field, killed_field=killed_field, wounded_field=wounded_field,
-                            id_field=id_field)
+                            id_field=id_field, options=_options(lexicon=lexicon, gazetteer=gazetteer))
         if errors_file is not None:
             write_errors(ev, errors_file)
     scores = ev.to_dict()
