@@ -25,6 +25,7 @@ from pathlib import Path
 
 from deathtoll.model import Article, Count, Evidence, Report, Victims
 from deathtoll.resolve import Gazetteer, resolve
+from deathtoll.resolve.cities import city_of
 from deathtoll.resolve.gazetteer import distance_km
 from deathtoll.resolve.normalize import fold
 from deathtoll.resolve.text import TextIndex
@@ -77,11 +78,10 @@ def is_hit(place, gold_city: str, gold_state: tuple[str, str] | None, gz: Gazett
     if place is None or place.precision in ("province", "country", "unknown"):
         return False
     names = {fold(place.name or "")}
-    if place.geonames_id is not None:
-        c = gz.get(place.geonames_id)
-        if c is not None:
-            names.add(fold(c.name))
-            names.update(fold(n) for n in gz.names_of(c))
+    # the entry and the cities it lies in: "Rogers Park" counts for Chicago
+    for c in city_of(place, gz):
+        names.add(fold(c.name))
+        names.update(fold(n) for n in gz.names_of(c))
     g = fold(gold_city)
     city_ok = g in names or any(n and (n == g or g.endswith(" " + n) or n.endswith(" city") and n[:-5] == g) for n in names)
     g2 = re.sub(r"\s+city$", "", g)

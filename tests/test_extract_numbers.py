@@ -58,9 +58,7 @@ def test_word_value(word, value):
 
 
 # The cases the extractor gets wrong today (strict: remove the entry when fixed).
-_XFAIL = {
-    "more than a dozen": "'more than' on a vague row keeps max(low, best) = 12 instead of 13",
-}
+_XFAIL: dict[str, str] = {}
 
 
 def _params(rows: list) -> list:

@@ -181,13 +181,16 @@ def _cause_before(sents: list[Sentence], i: int, para: int, lex: Lexicon) -> str
 def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
     """"Two men were shot, one fatally": a soft "shot" count splits into killed and wounded."""
     out = []
+    if any(f.outcome == "killed" and not f.soft for f in findings):
+        return findings  # "…shot; two of them died": the deaths are read already, the rest are the wounded
     for f in findings:
         m = _SPLIT_FATAL.search(sent.text)
         if f.soft and f.victim.count and (f.victim.count.best or 0) >= 2 and m:
             k = parse_count(m.group(1))
             if k and k.best and k.best < f.victim.count.best:
                 n = f.victim.count.best
-                killed = Finding("killed", _copy_victim(f, Count.exact(k.best, m.group(1))), f.trigger, -1,
+                killed = Finding("killed", replace(f.victim, count=Count.exact(k.best, m.group(1)),
+                                                   start=m.start(1), end=m.end(1)), f.trigger, -1,
                                  f.rules + ["count:split-fatally"], f.scope, f.certainty, f.cause, f.perpetrator,
                                  f.attribution)
                 f.victim = _copy_victim(f, Count.exact(n - k.best, f.victim.count.text))
@@ -200,8 +203,6 @@ def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
 
 
 def _copy_victim(f: Finding, count: Count):
-    from dataclasses import replace
-
     return replace(f.victim, count=count)
 
 

@@ -65,10 +65,22 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(t.text for t in tokens).replace("\u2019", "'")
 
 
+def _since_clause(trigger: Token) -> bool:
+    """"…have been killed since the conflict began": a running total."""
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for v in (head, head.head if head.dep_ == "conj" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True
+    return False
+
+
 def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
     """incident | aggregate | cumulative, and the rule that decided it."""
     clause = _text(clause_tokens(trigger))
-    if _has_phrase(clause, lex.markers_of("cumulative")):
+    if _has_phrase(clause, lex.markers_of("cumulative")) or _since_clause(trigger):
         return "cumulative", "scope:cumulative-marker"
     heading = sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading"))
     if _has_phrase(clause, lex.markers_of("aggregate")) or _PERIOD_RE.search(clause):

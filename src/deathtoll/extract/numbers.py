@@ -130,8 +130,9 @@ def parse_count(text: str, vague: dict[str, tuple[int, int, int]] | None = None)
     key = t if t in vague else f"{t} of" if f"{t} of" in vague else None
     if key is not None:
         lo, be, hi = vague[key]
-        if kind == "morethan":
-            lo = be = max(lo, be)
+        if kind == "morethan":  # "more than a dozen" is 13; "more than dozens" at least the dozens' best
+            lo = be = max(lo, be) + (1 if lo == hi else 0)
+            hi = max(hi, be)
         return Count(lo, be, hi, raw)
     n = word_value(t)
     if n is not None:

@@ -134,7 +134,7 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
         if trigger.dep_ == "conj" and head.lower_ in _KILLED_MODS | {"wounded", "injured"}:
             return [], ""
         subs = [c for c in _children(trigger, "nsubj", "nsubjpass", "nummod", "npadvmod") if c.i < trigger.i]
-        if subs and trigger.dep_ == "ROOT":
+        if subs and trigger.dep_ in ("ROOT", "conj"):
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""

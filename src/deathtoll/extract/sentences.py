@@ -15,7 +15,7 @@ from deathtoll.extract.lexicon import Lexicon
 _ABBREV = ("u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "st", "no",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
            "i.e", "e.g", "vs", "inc", "co", "corp", "jr", "sr", "gov", "sen", "rep", "ft", "mt", "i.e.d", "approx")
-_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])|(?<=:)\s*\n|\n""")
+_BOUNDARY = re.compile(r"""(?<=[.!?])(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|(?<=:)\s*\n|\n""")
 _ABBREV_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREV) + r")\.$|(?:^|\s)[A-Z]\.$", re.I)
 
 
@@ -60,7 +60,7 @@ def _split_block(block: str, offset: int, para: int, out: list[Sentence]) -> Non
         left = block[start : m.start()]
         if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV_RE.search(left.rstrip()[-8:]):
             continue
-        _emit(block, start, m.start(), offset, para, out)
+        _emit(block, start, m.start() + len(m.group(1) or ""), offset, para, out)
         start = m.end()
     _emit(block, start, len(block), offset, para, out)
 

@@ -17,6 +17,11 @@ from deathtoll.model import Count
 PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
 PRONOUN_MANY = {"they", "them", "themselves", "those", "who", "which", "that"}
 NEGATIVE = {"no", "none", "nobody", "noone", "no-one"}
+_VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "handful", "dozen", "couple", "number", "millions"}
+_QUALIFIER_WORDS = {"at", "least", "more", "than", "nearly", "almost", "about", "around", "some", "over", "roughly",
+                    "approximately", "up", "to", "as", "many", "fewer", "less", "under", "just", "close", "no",
+                    "estimated", "an", "a", "additional", "further", "another", "upwards", "of", "excess", "in",
+                    "minimum", "most", "between", "and", "or", "only", "exactly", "precisely", "nearly", "almost"}
 _COUNT_MODS = {"advmod", "quantmod", "nummod", "det", "amod", "predet", "compound", "cc", "conj", "prep", "pobj", "npadvmod", "nmod"}
 # words that look like counts but are not people (vehicles, places, money, time)
 NOT_PEOPLE = {
@@ -58,6 +63,8 @@ def _num_phrase(num: Token) -> list[Token]:
     for c in num.children:
         if c.dep_ == "amod" and c.i > num.i:
             continue  # "eight more", "four wounded"
+        if c.dep_ in ("advmod", "quantmod") and not all(_qualifier_or_number(t) for t in c.subtree):
+            continue  # "Possibly 15", "So far 75": an adverb of the clause, not part of the count
         if c.dep_ in ("advmod", "quantmod", "cc", "conj", "nummod", "compound", "det", "amod") and c.i < num.i + 4:
             toks.extend(c.subtree)
         elif c.dep_ == "prep" and c.i == num.i + 1 and c.lower_ in ("to",):
@@ -66,7 +73,7 @@ def _num_phrase(num: Token) -> list[Token]:
     head = num.head
     if num.dep_ == "nummod":
         for c in head.children:
-            if c.dep_ in ("advmod", "quantmod") and c.i < num.i:
+            if c.dep_ in ("advmod", "quantmod") and c.i < num.i and all(_qualifier_or_number(t) for t in c.subtree):
                 toks.extend(c.subtree)
     i = min(t.i for t in toks)
     # pull in qualifier words directly before the phrase ("some", "an estimated", "nearly")
@@ -82,6 +89,10 @@ def _num_phrase(num: Token) -> list[Token]:
             break
         i -= 1
     return [t for t in doc[i : max(t.i for t in toks) + 1]]
+
+
+def _qualifier_or_number(tok: Token) -> bool:
+    return tok.lower_ in _QUALIFIER_WORDS or tok.pos_ == "NUM" or tok.text in ("-", "–") or word_value(tok.text) is not None
 
 
 def _qualifier_context(doc, i: int) -> bool:
@@ -158,18 +169,24 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
                 if pobj is not None:
                     noun = pobj
         rules.append("count:number-head")
-    elif lower in ("dozens", "scores", "hundreds", "thousands", "tens", "handful", "dozen", "couple", "number"):
+    elif lower in _VAGUE_HEADS:
         num_tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and pobj.lower_ in _VAGUE_HEADS:  # "tens of thousands (of people)"
+                    num_tokens = [t for t in doc[min(t.i for t in num_tokens) : pobj.i + 1]]
+                    inner = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                    pobj = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
+                    noun = pobj if pobj is not None else head
+                elif pobj is not None:
                     noun = pobj
         if noun is head:
             noun = None
         rules.append("count:vague")
     else:
-        nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("compound", "amod", "quantmod"))]
+        nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("compound", "amod", "quantmod"))
+                or (c.dep_ == "amod" and c.i < head.i and c.lower_ not in ("one",) and word_value(c.text) is not None)]
         nums = [c for c in nums if not _is_age(c)]
         if nums:
             num_tokens = _num_phrase(nums[0])

@@ -223,7 +223,7 @@ def _clusters(reports: list[Report]) -> list[_Cluster]:
 def _group(clusters: list[_Cluster]) -> list[_Cluster]:
     incidents: list[_Cluster] = []
     for cl in clusters:
-        additive = _is_additive(cl.reports[0])
+        additive = _is_additive(cl.reports[0]) and not any("count:update" in r.evidence.rules for r in cl.reports)
         if cl.itemised_under:
             prev = incidents[-1] if incidents and incidents[-1].itemised_under == cl.itemised_under else None
             if prev is not None and any("ellipsis-previous" in " ".join(r.evidence.rules) for r in cl.reports):

@@ -8,6 +8,9 @@ Sources, all shipped by PyPI packages (nothing is downloaded):
   divisions (``IQ.15`` → Nineveh), each city's second-level division, and
   country aliases.
 
+Each town inside a larger city gets that city as its ``parent``
+(:mod:`deathtoll.resolve.cities`).
+
 Divisions and countries get the median point of their member places.
 """
 
@@ -22,6 +25,7 @@ from importlib import resources
 from typing import Iterable
 
 from deathtoll.errors import GazetteerError
+from deathtoll.resolve.cities import section_parents
 from deathtoll.resolve.normalize import is_latin
 
 __all__ = ["compile_base", "english_name", "load_aliases"]
@@ -133,6 +137,8 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
         places.append((pid, *values))
         names.extend(name_rows(pid, spellings))
 
+    parents = section_parents([(c["geonameid"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
+                                c["population"] or 0) for c in cities])
     members0: dict[str, list] = defaultdict(list)
     members1: dict[tuple[str, str], list] = defaultdict(list)
     members2: dict[str, list] = defaultdict(list)
@@ -140,7 +146,9 @@ def compile_base(db: sqlite3.Connection, *, countries: Iterable[str] | None = No
         cc, code, pop = c["countrycode"], c["admin1code"], c["population"] or 0
         a1 = admin1.get((cc, code))
         point = (c["latitude"], c["longitude"])
-        add((c["geonameid"], c["name"], point[0], point[1], cc, a1["name"] if a1 else None, code, "P", "town", pop, None),
+        parent = parents.get(c["geonameid"])
+        add((c["geonameid"], c["name"], point[0], point[1], cc, a1["name"] if a1 else None, code, "P", "town", pop,
+             str(parent) if parent else None),
             [c["name"]] + [a for a in c["alternatenames"] if _keep_alternate(a)])
         members0[cc].append((point, pop))
         members1[(cc, code)].append((point, pop))

@@ -26,7 +26,7 @@ from deathtoll.resolve.normalize import name_keys
 __all__ = ["Candidate", "Gazetteer", "SCHEMA", "INDEXES", "default_path", "open_gazetteer", "distance_km", "BASE_VERSION"]
 
 #: Bumped when the compiled layout or its sources change: an older index is rebuilt.
-BASE_VERSION = "5"
+BASE_VERSION = "6"
 
 _PLACE_COLUMNS = ("geonames_id", "name", "lat", "lon", "country", "admin1", "admin1_code",
                   "feature", "precision", "population", "parent")
