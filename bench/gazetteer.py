@@ -48,6 +48,13 @@ def gold_of(row: dict) -> tuple[str | None, tuple[str, str] | None]:
     """(gold city, (state code, state name)) of a GVDB row; None where unknown."""
     city = (row.get("city") or "").strip().splitlines()
     city_name = city[-1].strip() if city else None
+    if city_name:
+        # annotation glitches: a trailing period ("Sparta."), a run glued on the front
+        # ("robberyBELPRE", "2016Chicago"), a soft hyphen inside ("Gar\xaddens")
+        city_name = city_name.replace("\xad", "").rstrip(". ")
+        joints = [m.start(1) for m in re.finditer(r"[a-z\d]([A-Z])", city_name)]
+        if joints and (" " in city_name[: joints[-1]] or city_name[: joints[-1]].isdigit()):
+            city_name = city_name[joints[-1]:]
     state = (row.get("state") or "").strip()
     m = re.fullmatch(r"([A-Z]{2}) - (.+)", state)
     return city_name or None, (m.group(1), m.group(2)) if m else None
@@ -62,13 +69,18 @@ def article_of(row: dict) -> Article:
 
 
 def first_report(article: Article) -> Report | None:
-    """A hand-made report on the first sentence that has a shooting word."""
+    """A hand-made report on the first sentence that has a shooting word, else on
+    the lead sentence (an article about an arrest or a gun seizure)."""
     index = TextIndex(article.text)
     for s, e in index.sentences:
         m = _SHOOT.search(article.text, s, e)
         if m:
             ev = Evidence(article.text[s:e], m.start(), m.end(), s, e, ("bench",))
             return Report(id=f"{article.id}#0", outcome="killed", count=Count.exact(1), victims=Victims(), evidence=ev)
+    if index.sentences:
+        s, e = index.sentences[0]
+        ev = Evidence(article.text[s:e], s, s + 1, s, e, ("bench",))
+        return Report(id=f"{article.id}#0", outcome="killed", count=Count.exact(1), victims=Victims(), evidence=ev)
     return None
 
 

@@ -19,6 +19,8 @@ from deathtoll.model import Actor, Count
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
 _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitalize", "hospitalise", "admit", "carry"}
 _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
+_WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+_SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _ONE_DEATH = {"death", "homicide", "murder", "killing", "slaying"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
@@ -153,6 +155,31 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
+def _wound_holders(wound: Token) -> list[Token]:
+    """Who has the wound: "a 15-year-old with a gunshot wound", "he suffered injuries",
+    "was taken to hospital with injuries" (not "died of his wounds": the death is read)."""
+    head = wound.head
+    if wound.dep_ == "pobj" and head.lower_ == "with":
+        holder = head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return [] if holder.lemma_ in ("die", "succumb") else _subject_of(holder)
+        return [holder]
+    verb = head.head if wound.dep_ == "pobj" else head
+    if verb.pos_ == "VERB" and verb.lemma_ in _SUFFER | {"treat"}:
+        return _subject_of(verb)
+    return []
+
+
+def _one_person(tok: Token) -> Victim | None:
+    """A singular holder the lexicon does not know ("a 15-year-old", a surname): one person."""
+    if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ("PERSON",) and not tok.text[:1].isupper():
+        return None
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "MONEY"):
+        return Victim(Count(1, 1, 1, tok.text), "unknown", "person", tok.idx, tok.idx + len(tok.text),
+                      rules=("count:one-holder",))
+    return None
+
+
 def _condition_victims(cond: Token) -> list[Token]:
     """"left a man in critical condition", "she is in serious condition", "listed in stable condition"."""
     prep = cond.head
@@ -216,6 +243,9 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
             if lemma in _HOSPITAL and _to_hospital(t):
                 out.append((t, "wounded", "hospital"))
                 continue
+        if low in _WOUND_NOUNS and t.pos_ == "NOUN" and not any(c.lower_ in ("no", "non") for c in t.children):
+            out.append((t, "wounded", "wound"))
+            continue
         if low == "condition" and any(c.lower_ in _CONDITIONS for c in t.children):
             out.append((t, "wounded", "condition"))
             continue
@@ -292,6 +322,15 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
         soft = False
         if kind == "noun":
             pairs = _noun_trigger(trig, outcome, lex)
+        elif kind == "wound":
+            soft = True
+            holders = _wound_holders(trig)
+            pairs = []
+            for h in holders:
+                v = read_victim(h, lex) or _one_person(h)
+                if v is not None:
+                    pairs.append((v, h, outcome))
+            rules.append("victim:wound-holder")
         elif kind == "condition":
             soft = True
             pairs = [(v, h, outcome) for h in _condition_victims(trig) if (v := read_victim(h, lex)) is not None]

@@ -66,8 +66,14 @@ def _add(acc: dict, key, vals) -> None:
         cur[i] += vals[i]
 
 
+def _describes_state(r: Report) -> bool:
+    return any(x in r.evidence.rules for x in ("victim:wound-holder", "victim:condition")) or \
+        any(x.startswith("trigger:hospital") for x in r.evidence.rules)
+
+
 def _cluster_tally(cl: _Cluster) -> None:
     cl.tally, cl.soft = {}, {}
+    states: dict[str, list[int]] = {}
     updates = {r.outcome: r for r in cl.reports if "count:update" in r.evidence.rules and r.count.best is not None}
     for r in cl.reports:
         if r.outcome in updates:
@@ -78,9 +84,17 @@ def _cluster_tally(cl: _Cluster) -> None:
             continue
         vals = _contrib(r)
         if "outcome:hit-unspecified" in r.evidence.rules:
-            _add(cl.soft, r.victims.group, vals)
+            _add(states if _describes_state(r) else cl.soft, r.victims.group, vals)
         else:
             _add(cl.tally, (r.victims.group, r.outcome), vals)
+    # "a person shot … found a man with a gunshot wound": the wound, the condition and the
+    # trip to hospital describe the people hit; they do not add to them
+    for g, vals in states.items():
+        cur = cl.soft.get(g)
+        total = [sum(v[i] for v in cl.soft.values()) for i in range(3)]
+        if cur is None and any(total):
+            continue
+        cl.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
 
 
 def _is_additive(r: Report) -> bool:

@@ -6,10 +6,11 @@ say which are sections. The rule used here is geometric: a town lies in a
 city when it is within the city's radius, in the same country and first-level
 division, and the city is at least three times larger and has 100,000+
 people. The radius grows with the square root of the population (4 km at
-100,000, 16 km at 1.6 million, at most 25 km). The nearest-sized such city is
-the town's **parent**; parents chain ("Mott Haven" → "The Bronx" → "New York
-City"). The compiler stores each parent's GeoNames id in the ``parent``
-column; user rows name their parent town in the same column.
+100,000, 16 km at 1.6 million, at most 25 km). The largest such city is the
+town's **parent** ("Mott Haven" → "New York City", "Rogers Park" → "Chicago");
+a section large enough to contain others ("The Bronx") has the same parent.
+The compiler stores each parent's GeoNames id in the ``parent`` column; user
+rows name their parent town in the same column.
 
 Example:
     >>> city = city_of(place, gazetteer)           # doctest: +SKIP
@@ -70,7 +71,7 @@ def section_parents(towns: Sequence[tuple[int, float, float, str, str | None, in
                 for c in grid.get((cc, a1, ci + di, cj + dj), ()):
                     if c[0] == gid or c[5] < _RATIO * max(pop, 1):
                         continue
-                    if _km((lat, lon), (c[1], c[2])) <= city_radius_km(c[5]) and (best is None or c[5] < best[5]):
+                    if _km((lat, lon), (c[1], c[2])) <= city_radius_km(c[5]) and (best is None or c[5] > best[5]):
                         best = c
         if best is not None:
             out[gid] = best[0]
@@ -90,7 +91,7 @@ def _parent(c: Candidate, gz: Gazetteer) -> Candidate | None:
 
 
 def city_chain(c: Candidate, gz: Gazetteer, limit: int = 4) -> list[Candidate]:
-    """The entry and the cities it lies in, innermost first ("Mott Haven", "The Bronx", "New York City")."""
+    """The entry and the cities it lies in, innermost first ("Rogers Park", "Chicago")."""
     out = [c]
     seen = {c.key}
     while len(out) <= limit:
