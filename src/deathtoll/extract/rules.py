@@ -161,6 +161,8 @@ def _wound_holders(wound: Token) -> list[Token]:
     head = wound.head
     if wound.dep_ == "pobj" and head.lower_ == "with":
         holder = head.head
+        if holder.dep_ == "pobj" and holder.head.dep_ == "prep":  # "taken to a hospital with injuries"
+            holder = holder.head.head
         if holder.pos_ in ("VERB", "AUX"):
             return [] if holder.lemma_ in ("die", "succumb") else _subject_of(holder)
         return [holder]
@@ -174,7 +176,8 @@ def _one_person(tok: Token) -> Victim | None:
     """A singular holder the lexicon does not know ("a 15-year-old", a surname): one person."""
     if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ("PERSON",) and not tok.text[:1].isupper():
         return None
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "MONEY"):
+    person_like = tok.pos_ == "PROPN" or (tok.lower_ == "old" and any(c.lower_ in ("year", "month") for c in tok.children))
+    if person_like and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "MONEY", "ORG"):
         return Victim(Count(1, 1, 1, tok.text), "unknown", "person", tok.idx, tok.idx + len(tok.text),
                       rules=("count:one-holder",))
     return None

@@ -307,8 +307,13 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     if kind == "coarse":
         coarse = True
     nxt_tok = toks[tj][2] if tj < len(toks) and text[end:toks[tj][0]] == " " else ""
-    if cue is None and kind is None and nxt_tok[:1].islower() and words.has("attributive", nxt_tok):
+    extra = _role(text, toks, start + len(written), before, words)
+    if cue is None and kind is None and (nxt_tok[:1].islower() or extra.get("role") == "agency") \
+            and words.has("attributive", nxt_tok):
         cue = "attributive"
+    if names[-1].lower() in words.lists.get("care_types", ()) or kind == "building" and \
+            written.split()[-1].lower() in words.lists.get("care_types", ()):
+        extra["care"] = True
     prev_word = before[-1].lower().rstrip(".") if before else ""
     next_word = toks[tj][2].lower() if tj < len(toks) and text[end:toks[tj][0]].strip() == "" else ""
     person = prev_word in words.lists.get("person_titles", ()) or next_word in words.lists.get("person_verbs", ())
@@ -322,7 +327,25 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
             and head.strip()[:1].isupper()
     return Mention(start=start, end=end, name=name.strip(), written=written.strip(), cue=cue, coarse=coarse,
                    kind=kind, kind_in_name=kind_in_name, lead=lead, sentence_initial=initial and not cue,
-                   person=person, tokens=len(names))
+                   person=person, tokens=len(names), extra=extra)
+
+
+def _role(text: str, toks: list, after: int, before: list[str], words: PlaceWords) -> dict:
+    """What the words around a name say it is: ``role`` ``agency`` ("Burbank police",
+    "Kaufman County sheriff's deputies": a jurisdiction) or ``origin`` ("a Bronx man":
+    where someone is from); ``care`` for a town right after "a hospital in"."""
+    out: dict = {}
+    low = [w.lower() for w in before[-2:]]
+    if len(low) == 2 and low[1] in ("in", "at", "near") and low[0] in words.lists.get("care_types", ()):
+        out["care"] = True
+    m = re.match(r" ([A-Za-z][\w'’]*)", text[after:after + 40])
+    if m:
+        w = m.group(1).lower().replace("’", "'")
+        if w in words.lists.get("agency", ()):
+            out["role"] = "agency"
+        elif w[:1] == m.group(1)[:1] and w in words.lists.get("attributive", ()):
+            out["role"] = "origin"
+    return out
 
 
 def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:

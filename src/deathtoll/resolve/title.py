@@ -1,0 +1,138 @@
+"""What an article's title says about where it happened.
+
+A news title is a headline, often followed by the outlet after a separator:
+"Man shot in Frankford | 6abc.com", "Two Wounded In Riverdale Shooting « CBS
+Chicago", "… - Chicago Tribune". The headline is read for places like the
+text (it becomes a paragraph of its own, see :func:`deathtoll.resolve.places.locate`);
+the outlet is no place of the incident but a hint of the article's region: a
+large city or a first-level division written in it ("CBS Chicago",
+"Colorado Springs Gazette", "Lima, OH News") or inside its web address
+("abc7chicago.com", "NBCMontana.com").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from deathtoll.resolve.normalize import fold
+
+if TYPE_CHECKING:
+    from deathtoll.resolve.gazetteer import Candidate, Gazetteer
+    from deathtoll.resolve.mentions import PlaceWords
+
+__all__ = ["split_title", "outlet_hints"]
+
+_SEPARATORS = re.compile(r"\s+(?:\||«|»|::|—|–|-{1,2})\s+|\s*\|\s*|:\s+(?=[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s*$)")
+_DOMAIN = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9-]{2,40})\.(?:com|net|org|tv|us|co)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+#: A city named in an outlet must be at least this large to count ("CBS Chicago").
+_OUTLET_CITY_POPULATION = 50_000
+_DOMAIN_CITY_POPULATION = 300_000
+
+
+def split_title(title: str | None) -> tuple[str, str]:
+    """``(headline, outlet)`` of a title; the outlet is ``""`` when there is none."""
+    t = " ".join((title or "").split())
+    if not t:
+        return "", ""
+    parts = _SEPARATORS.split(t, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return parts[0].strip(), parts[1].strip()
+    return t, ""
+
+
+def _good(c: Candidate, country: str | None, min_pop: int) -> bool:
+    if not c.exact or (country and c.country != country):
+        return False
+    if c.feature == "ADM1":
+        return True
+    return c.precision == "town" and c.population >= min_pop
+
+
+def _best(gz: Gazetteer, name: str, country: str | None, min_pop: int) -> Candidate | None:
+    for c in gz.lookup(name, country=country, limit=10):
+        if _good(c, country, min_pop):
+            return c
+    return None
+
+
+@lru_cache(maxsize=4)
+def _big_names(gz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Folded one-word spellings (6+ letters) of large cities and of first-level
+    divisions, for reading web addresses."""
+    rows = gz._db.execute(  # noqa: SLF001 - the index's own module family
+        "SELECT n.fold, p.geonames_id FROM names n JOIN places p ON p.id = n.place "
+        "WHERE (p.feature = 'ADM1') OR (p.feature = 'P' AND p.population >= ?)",
+        (_DOMAIN_CITY_POPULATION,),
+    ).fetchall()
+    out: dict[str, set[int]] = {}
+    for f, gid in rows:
+        key = f.replace(" ", "")
+        if len(key) >= 6 and key.isalpha() and gid is not None:
+            out.setdefault(key, set()).add(gid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | None = None) -> list[Candidate]:
+    """Large cities and first-level divisions an outlet string names.
+
+    Args:
+        outlet: The part of a title after the headline ("CBS Chicago").
+        gz: The gazetteer.
+        words: Place word lists (their stoplist skips "News", "Weather" …).
+        country: Only entries of this country count, when given.
+
+    Returns:
+        Gazetteer entries, in the order written, without repeats.
+    """
+    out: list[Candidate] = []
+    seen: set[str] = set()
+
+    def add(c: Candidate | None) -> None:
+        if c is not None and c.key not in seen:
+            seen.add(c.key)
+            out.append(c)
+
+    for seg in re.split(r"[|,:;()\[\]«»?!]|\s[-–—]\s|-(?=[A-Z])", outlet):
+        toks = [t.strip(".'’-") for t in _WORD.findall(seg) if "." not in t.strip(".") or len(t) <= 4]
+        caps = [t for t in toks if t[:1].isupper() and not t.isupper() or t.upper() in words.us_states.values()]
+        # windows of one to three capitalised words, longest first
+        used: set[int] = set()
+        for size in (3, 2, 1):
+            for i in range(len(toks) - size + 1):
+                win = toks[i:i + size]
+                if any(j in used for j in range(i, i + size)) or not all(w in caps for w in win):
+                    continue
+                if size == 1 and words.is_stop(win[0]):
+                    continue
+                name = " ".join(win)
+                if len(win) == 1 and len(name) == 2:
+                    abbrev = gz.admin1_name("US", name.upper())
+                    if abbrev:
+                        add(_best(gz, abbrev, "US", _OUTLET_CITY_POPULATION))
+                        used.add(i)
+                    continue
+                c = _best(gz, name, country, _OUTLET_CITY_POPULATION)
+                if c is not None:
+                    add(c)
+                    used.update(range(i, i + size))
+    for m in _DOMAIN.finditer(outlet):
+        add(_domain_hint(m.group(1), gz, country))
+    return out
+
+
+def _domain_hint(label: str, gz: Gazetteer, country: str | None) -> Candidate | None:
+    """The longest large city or division spelled inside a web address label."""
+    low = fold(label).replace(" ", "")
+    names = _big_names(gz)
+    for size in range(min(len(low), 20), 5, -1):
+        for i in range(len(low) - size + 1):
+            ids = names.get(low[i:i + size])
+            if not ids:
+                continue
+            cands = [c for c in (gz.get(g) for g in ids) if c is not None and (not country or c.country == country)]
+            if cands:
+                return max(cands, key=lambda c: (c.feature == "ADM1", c.population))
+    return None
