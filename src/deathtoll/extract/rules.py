@@ -284,7 +284,8 @@ def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, To
     if found:
         return found
     if t.lower_ in ("body", "corpse") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        owner = next((c for c in t.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))), None)
+        owner = next((c for c in t.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")
+                                                                    or c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON"))), None)
         if owner is not None:
             return [(Victim(Count(1, 1, 1, owner.text), "unknown", "person", owner.idx, owner.idx + len(owner.text),
                             rules=("count:body-of",)), owner, "killed")]

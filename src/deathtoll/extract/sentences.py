@@ -88,6 +88,7 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
             phrases.add(re.escape(stem) + r"\w*\s+(?:\w+\s+){0,2}" + re.escape(parts[-1]))
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
               "hurt", "bodies", "casualt", "fatal", "kidnapp", "wounds", "injur", "gunned", "killing"}
+    phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 

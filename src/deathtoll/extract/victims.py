@@ -142,6 +142,10 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     rules: list[str] = []
     if lower in NOT_PEOPLE or head.lemma_.lower() in NOT_PEOPLE:
         return None
+    if lower in ("second", "third", "fourth", "fifth") and any(c.lower_ in ("a", "another") for c in head.children):
+        return Victim(Count(1, 1, 1, f"a {lower}"), "unknown", None, head.idx, head.idx + len(head.text),
+                      elliptic=True, rules=("count:an-ordinal",))  # "a second was injured"
+
     if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC", "ORG") \
             and head.pos_ != "NUM" and not victim_lookup(head, lex):
         return None

@@ -57,7 +57,7 @@ def _gazetteer(options: Options | None, gazetteer: Gazetteer | None) -> Gazettee
 
 def locate_places(article: Article, options: Options | None = None, *, gazetteer: Gazetteer | None = None) -> list[Located]:
     """Every place mention of an article, resolved (see :func:`deathtoll.resolve.places.locate`)."""
-    return locate(article.text, _gazetteer(options, gazetteer), _words(options))
+    return locate(article.text, _gazetteer(options, gazetteer), _words(options), title=article.title)
 
 
 def resolve_places(article: Article, reports: list[Report], options: Options | None = None, *,
@@ -81,8 +81,8 @@ def resolve_places(article: Article, reports: list[Report], options: Options | N
     if not reports:
         return []
     index = TextIndex(article.text)
-    located = locate(article.text, _gazetteer(options, gazetteer), _words(options), index)
-    return attach_places(list(reports), located, index)
+    located = locate(article.text, _gazetteer(options, gazetteer), _words(options), index, title=article.title)
+    return attach_places(list(reports), located, index, _words(options))
 
 
 def resolve_dates(article: Article, reports: list[Report], options: Options | None = None) -> list[Report]:

@@ -18,17 +18,20 @@ Order of search, recorded in ``evidence.rules``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from deathtoll.model import Article, DateRange, Place, Report
 from deathtoll.resolve.dates import DateMention, find_dates
 from deathtoll.resolve.gazetteer import distance_km
+from deathtoll.resolve.mentions import PlaceWords, load_words
 from deathtoll.resolve.places import Located, main_place
 from deathtoll.resolve.text import Span, TextIndex
 
 __all__ = ["attach_places", "attach_dates", "report_spans"]
 
+_WORDS = re.compile(r"[a-z]+")
 _RANK = {"exact": 0, "neighbourhood": 0, "town": 0, "district": 1, "unknown": 1, "province": 2, "country": 3}
 
 
@@ -49,19 +52,37 @@ def _with_rules(r: Report, *rules: str) -> tuple[str, ...]:
 
 
 def _usable(loc: Located) -> bool:
-    """Places a report can take: not a qualifier ("…, Iraq"), and not a country or
-    province written without a cue ("a North Carolina woman")."""
+    """Places a report can take: not a qualifier ("…, Iraq"), not the outlet, and
+    not a country or province written without a cue ("a North Carolina woman")."""
     m = loc.mention
-    if m.extra.get("qualifies") is not None:
+    if m.extra.get("qualifies") is not None or m.extra.get("outlet"):
         return False
     return not (m.cue in (None, "attributive") and m.kind is None and loc.place.precision in ("province", "country"))
 
 
+def _care(loc: Located, index: TextIndex, care_verbs: frozenset[str]) -> bool:
+    """A hospital the wounded were taken to ("taken to Mercy Hospital", "went to a
+    hospital in Erie"): no place of the incident."""
+    m = loc.mention
+    if not m.extra.get("care") or m.start < 0:
+        return False
+    if m.cue == "to":
+        return True
+    s, e = index.sentence_of(m.start)
+    return any(w in care_verbs for w in _WORDS.findall(index.text[s:e].lower()))
+
+
+def _late(loc: Located) -> bool:
+    """Where a person is from ("a Crown Point man"): tried after the dateline and headline."""
+    return loc.mention.extra.get("role") == "origin"
+
+
 def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located | None,
-           main: Located | None) -> list[tuple[Located, str]]:
+           main: Located | None, outlet: Located | None = None) -> list[tuple[Located, str]]:
     """Every place the report could take, in the order they are tried."""
     pos, clause, sent, para = report_spans(r, index)
     out: list[tuple[Located, str]] = []
+    late: list[tuple[Located, str]] = []
     in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]]
     in_sent = [loc for loc in usable if sent[0] <= loc.mention.start < sent[1] and loc not in in_clause]
     for group, rule in ((in_clause, "place:clause"), (in_sent, "place:sentence")):
@@ -71,16 +92,25 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
             return loc.mention.lead or loc.mention.cue == "dateline"
 
         ordered = sorted(group, key=lambda loc: (context(loc) if rule == "place:clause" else not context(loc),
+                                                 loc.mention.extra.get("role") == "agency",
                                                  _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
-        out.extend((loc, rule) for loc in ordered)
+        out.extend((loc, rule) for loc in ordered if not _late(loc))
+        late.extend((loc, rule) for loc in ordered if _late(loc))
     before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]
     # the paragraph's "In X," lead first, then the nearest place before the sentence
     before.sort(key=lambda loc: (not loc.mention.lead, _RANK.get(loc.place.precision, 1) >= 3, -loc.mention.start))
-    out.extend((loc, "place:paragraph") for loc in before)
+    out.extend((loc, "place:paragraph") for loc in before if not _late(loc))
+    late.extend((loc, "place:paragraph") for loc in before if _late(loc))
     if dateline is not None:
         out.append((dateline, "place:dateline"))
+    titled = [loc for loc in usable if loc.mention.extra.get("title") and not _late(loc)]
+    titled.sort(key=lambda loc: (loc.mention.cue in (None, "attributive"), _RANK.get(loc.place.precision, 1)))
+    out.extend((loc, "place:title") for loc in titled)
+    out.extend(late)
     if main is not None:
         out.append((main, "place:article"))
+    if outlet is not None:
+        out.append((outlet, "place:outlet"))
     return out
 
 
@@ -105,7 +135,8 @@ def _group_place(chosen: Located, usable: list[Located], text: str) -> Place:
     return replace(chosen.place, name=text[first.start:last.start + len(last.written)])
 
 
-def attach_places(reports: list[Report], located: list[Located], index: TextIndex) -> list[Report]:
+def attach_places(reports: list[Report], located: list[Located], index: TextIndex,
+                  words: PlaceWords | None = None) -> list[Report]:
     """Set each report's place from the located mentions of its article.
 
     The first place of the report's chain (clause, sentence, paragraph,
@@ -118,19 +149,22 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
         reports: The article's reports.
         located: :func:`deathtoll.resolve.places.locate` output for its text.
         index: The article's text index.
+        words: Place word lists (the packaged ones when not given).
 
     Returns:
         New reports with ``place`` set and the deciding rules appended.
     """
-    usable = [loc for loc in located if _usable(loc)]
+    care_verbs = (words or load_words()).lists.get("care_verbs", frozenset())
+    usable = [loc for loc in located if _usable(loc) and not _care(loc, index, care_verbs)]
     dateline = next((loc for loc in usable if loc.mention.cue == "dateline"), None)
+    outlet = next((loc for loc in located if loc.mention.extra.get("outlet")), None)
     main = main_place(located)
     out = []
     for r in reports:
         if r.place.is_known:
             out.append(r)
             continue
-        chain = _chain(r, usable, index, dateline, main)
+        chain = _chain(r, usable, index, dateline, main, outlet)
         if not chain:
             out.append(r.with_(evidence=replace(r.evidence, rules=_with_rules(r, "place:none"))))
             continue
@@ -154,7 +188,11 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
                               lon=loc.place.lon, admin1=loc.place.admin1, country=loc.place.country, precision=prec)
                 rules.append(ru)
         elif place.precision == "district" and not chosen.mention.coarse:
-            finer = next((loc for loc, _ in chain[1:] if loc.place.precision in ("town", "neighbourhood")
+            # a town of the chain, else one named later in the paragraph, inside the district
+            para = index.paragraph_of(max(r.evidence.start, 0))
+            later = [(loc, "") for loc in usable if chosen.mention.end <= loc.mention.start < para[1]
+                     and not _late(loc)]
+            finer = next((loc for loc, _ in chain[1:] + later if loc.place.precision in ("town", "neighbourhood")
                           and loc.how == "gazetteer" and _inside(loc, chosen)), None)
             if finer is not None:
                 place = finer.place

@@ -195,6 +195,26 @@ class Gazetteer:
         ).fetchone()
         return row[0] if row else None
 
+    def large_place_names(self, min_population: int) -> dict[str, tuple[int, ...]]:
+        """Folded one-word spellings (6+ letters) of first-level divisions and of
+        towns of ``min_population`` people or more, each with its GeoNames ids."""
+        key = ("large", str(min_population))
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        rows = self._db.execute(
+            "SELECT n.fold, p.geonames_id FROM names n JOIN places p ON p.id = n.place "
+            "WHERE p.feature = 'ADM1' OR (p.feature = 'P' AND p.population >= ?)", (min_population,)
+        ).fetchall()
+        out: dict[str, set[int]] = {}
+        for f, gid in rows:
+            k = f.replace(" ", "")
+            if len(k) >= 6 and k.isalpha() and gid is not None:
+                out.setdefault(k, set()).add(gid)
+        result = {k: tuple(sorted(v)) for k, v in out.items()}
+        self._cache[key] = result  # type: ignore[assignment]
+        return result
+
     def stats(self) -> dict[str, int]:
         """Row counts of the embedded and user tables."""
         q = lambda t: self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # noqa: E731

@@ -32,7 +32,8 @@ _CONNECTORS = frozenset({"al", "el", "ash", "az", "adh", "ath", "de", "del", "de
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|ath|adh)[-‐](?=[A-Z\u00C0-\u024F'’‘])")
 _DATELINE = re.compile(
     r"^\s*\(?(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'’\- ]{1,30}?))?\)?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])"
+    r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])",
+    re.M,
 )
 
 
@@ -157,13 +158,16 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() and not _ADJECTIVAL.search(tok)
 
 
-def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords | None = None) -> list[Mention]:
+def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords | None = None,
+                  body_start: int = 0) -> list[Mention]:
     """Every candidate place mention in ``text``, in order.
 
     Args:
         text: The article text.
         index: Its paragraph/sentence index (built when not given).
         words: Word lists (the packaged ones when not given).
+        body_start: Where the article body starts (a headline may stand before
+            it); the dateline is looked for from there.
 
     Returns:
         Mentions; whether each is a place is for the resolver to decide.
@@ -178,7 +182,7 @@ def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords |
         if m is not None:
             out.append(m)
     out = _link(text, out, words)
-    dl = _dateline(text, index, words)
+    dl = _dateline(text, index, words, body_start)
     if dl is not None:
         d, d_end = dl
         out = [m for m in out if not d.start <= m.start < d_end]
@@ -379,10 +383,10 @@ def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:
     return out
 
 
-def _dateline(text: str, index: TextIndex, words: PlaceWords) -> tuple[Mention, int] | None:
+def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 0) -> tuple[Mention, int] | None:
     """A dateline at the head of the first or second paragraph ("MOSUL, Iraq —",
     "DETROIT (WXYZ) -", "(Cincinnati, OH)--"), with where it ends."""
-    for ps, _pe in index.paragraphs[:2]:
+    for ps, _pe in [p for p in index.paragraphs if p[0] >= body_start][:2]:
         m = _DATELINE.match(text, ps)
         if not m:
             continue

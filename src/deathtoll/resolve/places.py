@@ -18,21 +18,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from deathtoll.model import Place
+from deathtoll.resolve.context import FINE, Context, article_context
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
 from deathtoll.resolve.mentions import Mention, PlaceWords, find_mentions
 from deathtoll.resolve.normalize import fold
 from deathtoll.resolve.text import TextIndex
+from deathtoll.resolve.title import outlet_hints, split_title
 
 __all__ = ["Located", "locate", "main_place"]
 
-_FINE = ("town", "neighbourhood", "exact")
+_FINE = FINE
 _NEIGHBOURHOOD_WORDS = re.compile(r"\b(?:the|that|this) (?:neighbou?rhood|district|quarter)\b", re.I)
 _LOCAL_RADIUS_KM = 30.0
 _ANCHOR_RADIUS_KM = 75.0
 _BUILDING_RADIUS_KM = 100.0
+_DIVISION_OVER_TOWN = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,6 @@ class Located:
     place: Place
     how: str
     key: str | None = None
-
-
-@dataclass
-class _Context:
-    """What the article as a whole says about where it is."""
-
-    country: str | None = None
-    admin1: str | None = None
-    admin1_strong: bool = False
-    points: list[tuple[float, float]] = field(default_factory=list)
-    main: Located | None = None
 
 
 def _variants(m: Mention, words: PlaceWords) -> list[str]:
@@ -80,10 +72,24 @@ def _lookup(gz: Gazetteer, m: Mention, words: PlaceWords, **kw) -> tuple[list[Ca
     for name in _variants(m, words):
         cands = [c for c in gz.lookup(name, division=division, **kw) if c.exact or c.similarity >= 0.75]
         if any(c.exact for c in cands):
-            return cands, name
+            return _prefer_division(cands, m, kw.get("country")), name
         if cands and not fallback[0]:
             fallback = (cands, name)
     return fallback
+
+
+def _prefer_division(cands: list[Candidate], m: Mention, country: str | None) -> list[Candidate]:
+    """A name that is exactly a first-level division ("Florida", "Indiana") is the
+    division, not a small town of that name, unless written as a settlement; a town
+    of 100,000+ people keeps the name ("New York", "Baghdad")."""
+    if m.kind is not None:
+        return cands
+    prov = next((c for c in cands if c.exact and c.feature == "ADM1" and (not country or c.country == country)), None)
+    if prov is None:
+        return cands
+    if any(c.exact and c.precision in _FINE and c.population >= _DIVISION_OVER_TOWN for c in cands):
+        return cands
+    return [prov] + [c for c in cands if c is not prov]
 
 
 def _qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None) -> dict | None:
@@ -140,20 +146,30 @@ def _coarsen(p: str, m: Mention, via: str | None) -> str:
     return p
 
 
-def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None = None) -> list[Located]:
-    """Resolve every place mention of an article text.
+def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None = None, *,
+           title: str | None = None) -> list[Located]:
+    """Resolve every place mention of an article text (and of its title).
 
     Args:
         text: The article text.
         gz: The gazetteer.
         words: Place word lists.
         index: The text's paragraph/sentence index (built when not given).
+        title: The article's title: its headline is read like a paragraph before
+            the text, its outlet ("| abc7chicago.com") only hints at the region.
 
     Returns:
-        The mentions that are places, in text order, each with its Place.
+        The mentions that are places, in order, each with its Place. Offsets
+        point into ``text``; a headline's mentions have negative offsets and
+        ``extra["title"]``, the outlet's town (if any) comes first with
+        ``cue="outlet"``.
     """
-    index = index or TextIndex(text)
-    ms = find_mentions(text, index, words)
+    headline, outlet = split_title(title)
+    prefix = headline + "\n\n" if headline else ""
+    full = prefix + text
+    findex = TextIndex(full) if prefix else (index or TextIndex(text))
+    ms = find_mentions(full, findex, words, body_start=len(prefix))
+    ms = [replace(m, extra={**m.extra, "title": True}) if m.start < len(prefix) else m for m in ms]
     quals: dict[int, dict] = {}
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
@@ -189,8 +205,13 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     for i, m in enumerate(ms):
         if i not in accepted and _accept_bare(m, first[i], established):
             accepted.add(i)
-    ctx = _article_context(ms, first, accepted, qualifier_of, quals)
-    # pass 2: with context, in text order; once more when the main town is known
+    ctx = article_context(ms, first, accepted, qualifier_of, quals)
+    if outlet:
+        hints = outlet_hints(outlet, gz, words, ctx.country)
+        if hints:
+            ctx = article_context(ms, first, accepted, qualifier_of, quals, hints)
+    outlet_town = _outlet_town(ctx, len(prefix))
+    # pass 2: with context, in text order; once more when the main and anchor towns are known
     out: list[Located] = []
     for _ in range(2):
         out = []
@@ -200,11 +221,45 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
                 c = qualifier_of[i]
                 out.append(Located(m, _to_place(m, c), "gazetteer", c.key))
                 continue
-            loc = _resolve_one(i, m, ms, out, quals.get(i), ctx, text, index, gz, words, first[i])
+            loc = _resolve_one(i, m, ms, out, quals.get(i), ctx, full, findex, gz, words, first[i])
             if loc is not None:
                 out.append(loc)
         ctx.main = main_place(out)
-    return out
+        ctx.anchor = _anchor_town(out) or outlet_town
+    if outlet_town is not None:
+        out.insert(0, outlet_town)
+    if not prefix:
+        return out
+    return [replace(loc, mention=replace(loc.mention, start=loc.mention.start - len(prefix),
+                                         end=loc.mention.end - len(prefix))) for loc in out]
+
+
+def _is_town(loc: Located | None) -> bool:
+    return loc is not None and loc.how == "gazetteer" and loc.place.precision == "town"
+
+
+def _anchor_town(located: list[Located]) -> Located | None:
+    """The town an article's unplaced neighbourhoods and addresses belong to: its
+    dateline's, else its headline's first town named with a cue."""
+    dateline = next((loc for loc in located if loc.mention.cue == "dateline"), None)
+    if _is_town(dateline):
+        return dateline
+    for loc in located:
+        m = loc.mention
+        if m.extra.get("title") and _is_town(loc) and m.cue not in (None, "attributive", "of", "to") \
+                and m.extra.get("qualifies") is None:
+            return loc
+    return None
+
+
+def _outlet_town(ctx: Context, offset: int) -> Located | None:
+    """The outlet's town ("CBS Chicago") in the article's country, as a place of its own."""
+    for h in ctx.hints:
+        if h.precision == "town" and (not ctx.country or h.country == ctx.country):
+            m = Mention(start=-offset - 1, end=-offset - 1, name=h.name, written=h.name, cue="outlet",
+                        extra={"outlet": True})
+            return Located(m, _to_place(m, h), "gazetteer", h.key)
+    return None
 
 
 def _person_names(ms: list[Mention], first: dict[int, list[Candidate]]) -> set[str]:
@@ -218,70 +273,26 @@ def _person_names(ms: list[Mention], first: dict[int, list[Candidate]]) -> set[s
     return out
 
 
-def _article_context(ms, first, accepted, qualifier_of, quals) -> _Context:
-    votes: Counter[str] = Counter()
-    prov: Counter[tuple[str, str]] = Counter()
-    strong_prov: set[tuple[str, str]] = set()
-    for i in accepted:
-        m, cands = ms[i], first[i]
-        q = quals.get(i)
-        if q:
-            w = 3 if m.cue == "dateline" else 1
-            votes[q["country"]] += w
-            if q.get("admin1"):
-                prov[(q["country"], q["admin1"])] += w
-                if m.cue == "dateline":
-                    strong_prov.add((q["country"], q["admin1"]))
-        if not cands or not cands[0].country:
-            continue
-        top = cands[0]
-        exact = [c for c in cands if c.exact]
-        unambiguous = len({(c.country, c.admin1) for c in exact if c.precision in _FINE}) <= 1
-        if m.cue == "dateline" and not q and top.exact:
-            votes[top.country] += 2
-        elif top.precision == "country" and (m.cue or i in qualifier_of):
-            votes[top.country] += 1
-        elif top.precision == "province" and top.exact and i not in qualifier_of:
-            votes[top.country] += 1
-            prov[(top.country, top.admin1 or "")] += 1
-        elif top.exact and top.precision in _FINE:
-            votes[top.country] += 1 if unambiguous else 0.5
-            if unambiguous and top.admin1:
-                prov[(top.country, top.admin1)] += 0.5
-        # the country where most of the article's names exist at all
-        for cc in {c.country for c in exact if c.country and c.precision in _FINE}:
-            votes[cc] += 0.3
-    votes.pop("", None)
-    ctx = _Context()
-    if votes:
-        ctx.country = votes.most_common(1)[0][0]
-        inside = [(k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]]
-        if inside:
-            best = max(inside, key=lambda kv: kv[1])[0]
-            ctx.admin1, ctx.admin1_strong = best[1], best in strong_prov
-    for i in accepted:
-        m, cands = ms[i], first[i]
-        exact = [c for c in cands if c.exact and c.precision in _FINE and c.country == ctx.country]
-        if len(exact) == 1 and exact[0].point and (m.cue or m.tokens > 1):
-            ctx.points.append(exact[0].point)
-    return ctx
-
-
-def _anchor(m: Mention, done: list[Located], index: TextIndex, local: bool, main: Located | None) -> Located | None:
+def _anchor(m: Mention, done: list[Located], index: TextIndex, local: bool, ctx: Context) -> Located | None:
     """The town a name sits in: its sentence's or paragraph's "In X," lead, or (for
-    neighbourhoods) the nearest town before it in the paragraph, else the main town."""
+    neighbourhoods) the nearest town before it in the paragraph, else the article's
+    anchor town (dateline, headline, outlet), else its main town."""
     sent = index.sentence_of(m.start)
     para = index.paragraph_of(m.start)
     towns = [d for d in done if d.how == "gazetteer" and d.place.precision in ("town", "district")
-             and d.mention.start < m.start]
+             and d.mention.start < m.start and d.mention.extra.get("role") != "origin"]
     for d in reversed(towns):
         if sent[0] <= d.mention.start and d.mention.lead:
             return d
     for d in reversed(towns):
         if para[0] <= d.mention.start and (d.mention.lead or local):
             return d
-    if local and main is not None and main.how == "gazetteer" and main.place.precision in ("town", "district"):
-        return main
+    if not local:
+        return None
+    for town in (ctx.anchor, ctx.main):
+        if town is not None and town.how == "gazetteer" and town.place.precision in ("town", "district") \
+                and town.mention is not m:
+            return town
     return None
 
 
@@ -301,7 +312,7 @@ def _following_town(i, m, ms, index, gz, words, ctx) -> Located | None:
     return None
 
 
-def _plausible(c: Candidate, m: Mention, ctx: _Context, q: dict | None, exact_here: list[Candidate]) -> bool:
+def _plausible(c: Candidate, m: Mention, ctx: Context, q: dict | None, exact_here: list[Candidate]) -> bool:
     """Whether a candidate can be meant here. Outside the article's country it must be
     named exactly and be large; a name several towns share must be in the article's
     province when a dateline gave one; a building's name must be near the article."""
@@ -325,10 +336,10 @@ def _plausible(c: Candidate, m: Mention, ctx: _Context, q: dict | None, exact_he
     return True
 
 
-def _resolve_one(i, m, ms, done, q, ctx: _Context, text, index, gz, words, cands0) -> Located | None:
+def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0) -> Located | None:
     para = index.paragraph_of(m.start)
     local = m.kind == "local" or (m.kind is None and not cands0 and bool(_NEIGHBOURHOOD_WORDS.search(text, m.end, para[1])))
-    anchor = _anchor(m, done, index, local, ctx.main) if m.kind != "street" else None
+    anchor = _anchor(m, done, index, local, ctx) if m.kind != "street" else None
     if local:
         anchor = _following_town(i, m, ms, index, gz, words, ctx) or anchor
     apoint = (anchor.place.lat, anchor.place.lon) if anchor and anchor.place.lat is not None else None
@@ -376,7 +387,8 @@ def main_place(located: list[Located]) -> Located | None:
     counts: Counter[str] = Counter()
     first: dict[str, Located] = {}
     for loc in located:
-        if loc.key is None or loc.how == "anchor" or loc.mention.extra.get("qualifies") is not None:
+        if loc.key is None or loc.how == "anchor" or loc.mention.extra.get("qualifies") is not None \
+                or loc.mention.extra.get("outlet"):
             continue
         counts[loc.key] += 2 if loc.mention.cue == "dateline" else 1
         first.setdefault(loc.key, loc)

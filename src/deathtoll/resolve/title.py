@@ -13,7 +13,6 @@ large city or a first-level division written in it ("CBS Chicago",
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from deathtoll.resolve.normalize import fold
@@ -56,23 +55,6 @@ def _best(gz: Gazetteer, name: str, country: str | None, min_pop: int) -> Candid
         if _good(c, country, min_pop):
             return c
     return None
-
-
-@lru_cache(maxsize=4)
-def _big_names(gz: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """Folded one-word spellings (6+ letters) of large cities and of first-level
-    divisions, for reading web addresses."""
-    rows = gz._db.execute(  # noqa: SLF001 - the index's own module family
-        "SELECT n.fold, p.geonames_id FROM names n JOIN places p ON p.id = n.place "
-        "WHERE (p.feature = 'ADM1') OR (p.feature = 'P' AND p.population >= ?)",
-        (_DOMAIN_CITY_POPULATION,),
-    ).fetchall()
-    out: dict[str, set[int]] = {}
-    for f, gid in rows:
-        key = f.replace(" ", "")
-        if len(key) >= 6 and key.isalpha() and gid is not None:
-            out.setdefault(key, set()).add(gid)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | None = None) -> list[Candidate]:
@@ -126,13 +108,14 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
 def _domain_hint(label: str, gz: Gazetteer, country: str | None) -> Candidate | None:
     """The longest large city or division spelled inside a web address label."""
     low = fold(label).replace(" ", "")
-    names = _big_names(gz)
+    names = gz.large_place_names(_DOMAIN_CITY_POPULATION)
     for size in range(min(len(low), 20), 5, -1):
         for i in range(len(low) - size + 1):
             ids = names.get(low[i:i + size])
             if not ids:
                 continue
             cands = [c for c in (gz.get(g) for g in ids) if c is not None and (not country or c.country == country)]
-            if cands:
+            # a spelling several countries share says nothing without the article's country
+            if cands and len({c.country for c in cands}) == 1:
                 return max(cands, key=lambda c: (c.feature == "ADM1", c.population))
     return None
