@@ -86,10 +86,13 @@ class Extractor:
             cands = candidates(sents, self.lexicon)
             prepared.append((art, sents, cands))
             texts.extend(s.text for s in cands)
-        docs = iter(self.nlp.pipe(texts, batch_size=256))
-        for art, sents, cands in prepared:
-            per_sentence = [(s, next(docs)._.casualty_findings or []) for s in cands]
-            yield self._reports(art, sents, per_sentence)
+        # spaCy keeps every new string it sees; a memory zone frees them once the
+        # chunk's findings have become plain Reports, so a long stream stays flat
+        with self.nlp.memory_zone():
+            docs = iter(self.nlp.pipe(texts, batch_size=256))
+            results = [self._reports(art, sents, [(s, next(docs)._.casualty_findings or []) for s in cands])
+                       for art, sents, cands in prepared]
+        yield from results
 
     def _reports(self, art: Article, sents: list[Sentence], found: list[tuple[Sentence, list[Finding]]]) -> list[Report]:
         reports: list[Report] = []
