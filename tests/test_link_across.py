@@ -11,6 +11,7 @@ import pytest
 
 from deathtoll.errors import ConfigError
 from deathtoll.link.across import link_incidents, linked_id
+from deathtoll.link.explain import explain_pair
 from deathtoll.link.blocking import place_relation
 from deathtoll.link.features import features_of
 from deathtoll.link.items import LinkItem, LinkOptions, items_from_result
@@ -61,7 +62,7 @@ def test_two_attacks_in_one_city_on_one_day_stay_two_incidents():
         one("np2", SNIPER_B, 1, text="one", source="Nineveh Post", group="security_forces", cause="sniper",
             place="zanjili"),
     ]
-    result = link_incidents(items)
+    result = link_incidents(items, options=LinkOptions(explain="all"))
     assert partition(result) == {frozenset({"tw/0", "np/0"}), frozenset({"tw/1", "np2/0"})}
     refused = [p for p in result.pairs if {p.a, p.b} == {"tw/0", "np2/0"}]
     assert refused and not refused[0].accepted and "cause differs" in refused[0].reasons
@@ -209,6 +210,23 @@ def test_incremental_batch_links_to_stored_incidents_without_comparing_old_pairs
     assert second.incident("rt/0").id == first.incident("tw/0").id
 
 
+def test_stored_items_never_linked_are_linked_like_new_ones():
+    a, b = three_outlets(12, 12, 14)[:2]
+    result = link_incidents([], existing=[a, b])  # stored, but no linked id yet
+    assert partition(result) == {frozenset({"tw/0", "np/0"})}
+
+
+def test_an_article_read_again_replaces_its_stored_item():
+    a, b = three_outlets(12, 12, 14)[:2]
+    first = link_incidents([a, b])
+    stored = [replace(it, linked=first.assignments[it.id]) for it in (a, b)]
+    moved = one("np", "Gunmen killed 3 guards at a Kirkuk oil station.", 3, source="Nineveh Post", place="kirkuk",
+                cause="gunfire")  # the same article id, now about something else
+    result = link_incidents([moved], existing=stored)
+    assert partition(result) == {frozenset({"tw/0"}), frozenset({"np/0"})}
+    assert result.incident("np/0").place.name == "Kirkuk"
+
+
 def test_a_new_article_bridging_two_stored_incidents_keeps_one_id_and_reports_the_other():
     a = one("a", MARKET_A, 12, source="A", place="bab_al_tob")
     b = one("b", MARKET_C, 12, text="between 12 and 14", source="B", place="bab_al_tob")
@@ -267,6 +285,32 @@ def test_bad_manual_decisions_are_refused(make, message):
     (inc,) = link_incidents(three_outlets(12, 12, 14)).incidents
     with pytest.raises(ManualDecisionError, match=message):
         make(ManualDecisions(), inc)
+
+
+@pytest.mark.parametrize("explain, kept", [
+    ("all", 6),  # every compared pair of the four
+    ("near", 3),  # the market pairs; the sniper's are far below the threshold
+    ("linked", 3),  # only those linked
+])
+def test_the_result_keeps_the_pair_decisions_asked_for(explain, kept):
+    items = three_outlets(12, 12, 14) + [one("z", SNIPER, 1, text="an", group="security_forces", cause="sniper",
+                                              place="zanjili")]
+    assert len(link_incidents(items, options=LinkOptions(explain=explain)).pairs) == kept
+
+
+def test_any_pair_can_be_explained_on_demand():
+    items = three_outlets(12, 12, 14) + [one("z", SNIPER, 1, text="an", group="security_forces", cause="sniper",
+                                              place="zanjili"),
+                                          one("k", MARKET_A, 12, source="K", place="kirkuk")]
+    linked = explain_pair(items, "tw/0", "np/0")
+    assert linked.accepted and "same spot" in linked.reasons and not linked.merged
+    full = {(p.a, p.b): p for p in link_incidents(items, options=LinkOptions(explain="all")).pairs}
+    assert full[("np/0", "tw/0")].score == pytest.approx(linked.score)  # the score a full run gives
+    apart = explain_pair(items, "z/0", "tw/0")
+    assert not apart.accepted and "cause differs" in apart.reasons
+    assert explain_pair(items, "k/0", "tw/0").reasons == ("not compared: places incompatible",)
+    with pytest.raises(ConfigError, match="no article incident 'x/9'"):
+        explain_pair(items, "x/9", "tw/0")
 
 
 def test_every_pair_decision_says_why():

@@ -42,8 +42,28 @@ def test_gvdb_place_accuracy_is_at_least_the_floor(tmp_path_factory):
     assert got["accuracy_with_state"] >= floor["gvdb_city_state_with_gold_state"], got
 
 
-def test_gold_names_are_read_as_city_and_state():
+@pytest.mark.parametrize(
+    "city,state,gold",
+    [
+        # the last line of a multi-line annotation, and the state's code and name
+        ("publication date: 1/2/2016\nDETROIT", "MI - Michigan", ("DETROIT", ("MI", "Michigan"))),
+        ("Sparta.", None, ("Sparta", None)),  # a trailing period
+        ("Two hurt in a robberyBELPRE", None, ("BELPRE", None)),  # text glued on the front
+        ("2016Springfield", None, ("Springfield", None)),  # a year glued on the front
+        ("McKeesport", None, ("McKeesport", None)),  # a name with a capital inside stays whole
+        (None, "Unclear", (None, None)),
+    ],
+)
+def test_gold_names_are_read_as_city_and_state(city, state, gold):
+    assert _bench().gold_of({"city": city, "state": state}) == gold
+
+
+def test_a_neighbourhood_counts_for_the_city_it_lies_in(tmp_path_factory):
     b = _bench()
-    assert b.gold_of({"city": "publication date: 1/2/2016\nDETROIT", "state": "MI - Michigan"}) == (
-        "DETROIT", ("MI", "Michigan"))
-    assert b.gold_of({"city": None, "state": "Unclear"}) == (None, None)
+    gz = session_gazetteer(tmp_path_factory)
+    from deathtoll.model import Place
+
+    rogers_park = Place(name="Rogers Park", geonames_id=4908033, lat=42.0, lon=-87.67, admin1="Illinois",
+                        country="US", precision="neighbourhood")
+    assert b.is_hit(rogers_park, "Chicago", ("IL", "Illinois"), gz)
+    assert not b.is_hit(rogers_park, "Evanston", ("IL", "Illinois"), gz)

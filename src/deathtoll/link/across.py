@@ -19,31 +19,27 @@ their linked incident keeps its id.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import replace
-from datetime import date
 from typing import Any, Iterable, Sequence
 
 from deathtoll.link.blocking import candidate_pairs
 from deathtoll.link.decide import guard_conflict, score_pair
-from deathtoll.link.features import Features, features_of
+from deathtoll.link.features import Features, compared_texts, features_of, item_order
 from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
-from deathtoll.link.manual import ManualDecisions, apply_decisions
+from deathtoll.link.manual import ManualDecision, ManualDecisions, apply_decisions
 from deathtoll.link.reconcile import build_incident
 from deathtoll.link.similarity import NameIndex, make_similarity
 
 __all__ = ["link_incidents", "linked_id"]
 
+_RELATIONS = ("same", "inside", "near", "unplaced")
 _FULL_GUARD = 2500  # cluster size product up to which every cross pair is checked
 
 
 def linked_id(seed: str) -> str:
     """The stable id of a linked incident whose earliest article incident is ``seed``."""
     return "L-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
-
-
-def _order(item: LinkItem) -> tuple:
-    when = item.published or item.incident.date.start or date.max
-    return (when.toordinal(), item.article_id, item.incident.id)
 
 
 class _Clusters:
@@ -107,15 +103,6 @@ def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
     return replace(item, reports=keep, incident=replace(item.incident, reports=tuple(r.id for r in keep)))
 
 
-def _text(f: Features, leads: bool) -> str:
-    """The text compared: the evidence sentences, and the title for the
-    incident the article tells first (the one its headline is about)."""
-    title = f.item.title or ""
-    if leads and title and title not in f.text:
-        return f"{title}. {f.text}" if f.text else title
-    return f.text or title
-
-
 def _units(item: LinkItem) -> list[str]:
     return [r.id for r in item.reports] or [f"item:{item.incident.id}"]
 
@@ -124,7 +111,7 @@ def link_incidents(
     items: Iterable[LinkItem],
     existing: Iterable[LinkItem] = (),
     *,
-    manual: ManualDecisions | Iterable[Any] | None = None,
+    manual: ManualDecisions | Iterable[ManualDecision] | None = None,
     options: Any = None,
 ) -> LinkResult:
     """Link article incidents that tell one real event into cross-article incidents.
@@ -134,7 +121,9 @@ def link_incidents(
         existing: article incidents stored by earlier runs, each with
             ``linked`` set to its linked incident's id; pass every member of
             each linked incident named. They are candidates for the new items
-            and are not compared among themselves again.
+            and are not compared among themselves again (one without
+            ``linked`` is linked as a new one). An item in both ``items`` and
+            ``existing`` (an article read again) counts as new.
         manual: the stored manual decisions, re-applied after linking.
         options: :class:`LinkOptions`, a mapping of its fields, or the run's
             :class:`~deathtoll.options.Options` (``extra["link"]``).
@@ -148,42 +137,55 @@ def link_incidents(
     """
     opts = LinkOptions.from_options(options)
     decisions = manual if isinstance(manual, ManualDecisions) else ManualDecisions(manual or ())
-    new = sorted({it.incident.id: it for it in items}.values(), key=_order)
-    new_ids = {it.incident.id for it in new}
-    old = sorted((it for it in {e.incident.id: e for e in existing}.values() if it.incident.id not in new_ids),
-                 key=_order)
+    fresh = {it.incident.id: it for it in items}
+    stored = {e.incident.id: e for e in existing if e.incident.id not in fresh}
+    for key, it in list(stored.items()):
+        if not it.linked:  # stored but never linked: as good as new
+            fresh[key] = stored.pop(key)
+    new = sorted(fresh.values(), key=item_order)
+    old = sorted(stored.values(), key=item_order)
     all_items: list[LinkItem] = old + new
     fixed = [True] * len(old) + [False] * len(new)
     taken = decisions.split_reports()
     views = [_trimmed(it, taken) for it in all_items]
     frozen = [bool(it.reports) and not v.reports for it, v in zip(all_items, views)]
     feats = [features_of(i, v, opts) for i, v in enumerate(views)]
-    lead: dict[str, tuple[int, int]] = {}
-    for i, it in enumerate(all_items):
-        first = min((r.evidence.sentence_start for r in it.reports), default=1 << 30)
-        if it.article_id not in lead or first < lead[it.article_id][0]:
-            lead[it.article_id] = (first, i)
-    texts = [_text(f, lead[f.article][1] == f.idx) for f in feats]
-    for f, text in zip(feats, texts):
-        f.text = text
+    texts = compared_texts(all_items, feats)
     sim = make_similarity(opts.similarity).fit(texts)
     names = NameIndex().fit(texts)
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
     clusters = _Clusters(feats, opts, vouched)
 
-    first_of_linked: dict[str, int] = {}
+    for i, j in _stored_links(all_items, fixed):
+        clusters.union(i, j, guarded=False)
+    pairs = _link_copies(all_items, fixed, frozen, sim, clusters, opts)
+    pairs += _link_candidates(all_items, feats, fixed, frozen, sim, names, clusters, opts)
+    unit_sets, unit_item = _unit_sets(all_items, clusters)
+    final, shaped = apply_decisions(unit_sets, decisions)
+    return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
+
+
+def _stored_links(all_items: Sequence[LinkItem], fixed: Sequence[bool]) -> list[tuple[int, int]]:
+    """Pairs that join stored items of one linked incident (they stay together)."""
+    first_of: dict[str, int] = {}
+    out: list[tuple[int, int]] = []
     for i, it in enumerate(all_items):
         if fixed[i] and it.linked:
-            if it.linked in first_of_linked:
-                clusters.union(first_of_linked[it.linked], i, guarded=False)
+            if it.linked in first_of:
+                out.append((first_of[it.linked], i))
             else:
-                first_of_linked[it.linked] = i
+                first_of[it.linked] = i
+    return out
 
-    pairs: list[PairDecision] = []
+
+def _link_copies(all_items: Sequence[LinkItem], fixed: Sequence[bool], frozen: Sequence[bool], sim: Any,
+                 clusters: _Clusters, opts: LinkOptions) -> list[PairDecision]:
+    """Join each new copy's incident to the most similar incident of its original article."""
     by_article: dict[str, list[int]] = {}
     for i, it in enumerate(all_items):
         by_article.setdefault(it.article_id, []).append(i)
+    pairs: list[PairDecision] = []
     for i, it in enumerate(all_items):
         if fixed[i] or not it.copy_of or frozen[i]:
             continue
@@ -196,27 +198,52 @@ def link_incidents(
             why = clusters.union(i, j)
             pairs.append(PairDecision(all_items[j].incident.id, it.incident.id, 1.0, True,
                                       (f"copy of {it.copy_of}", f"text {s:.2f}"), why is None))
+    return pairs
 
-    candidates = [(i, j, rel) for i, j, rel in candidate_pairs(feats, opts, fixed=fixed) if not (frozen[i] or frozen[j])]
-    partners: dict[int, set[str]] = {}
-    for i, j, _ in candidates:
-        partners.setdefault(i, set()).add(feats[j].article)
-        partners.setdefault(j, set()).add(feats[i].article)
-    scored: list[tuple[float, int, int, tuple[str, ...]]] = []
-    for i, j, relation in candidates:
-        alone = len(partners[i]) == 1 and len(partners[j]) == 1
-        score, reasons = score_pair(feats[i], feats[j], relation, sim.pair(i, j), opts, names.shared(i, j),
-                                    alone=alone)
-        scored.append((score, i, j, reasons))
-    scored.sort(key=lambda s: (-s[0], all_items[s[1]].incident.id, all_items[s[2]].incident.id))
-    for score, i, j, reasons in scored:
+
+def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
+                     frozen: Sequence[bool], sim: Any, names: NameIndex, clusters: _Clusters,
+                     opts: LinkOptions) -> list[PairDecision]:
+    """Block, score every candidate pair, and join the accepted ones best first."""
+    # Blocking first, into compact arrays, to know each item's partners ("alone").
+    left, right, rels = array("i"), array("i"), bytearray()
+    partner: list[int] = [-1] * len(all_items)  # -1 none yet, -2 several articles, else one article's item
+    for i, j, rel in candidate_pairs(feats, opts, fixed=fixed):
+        if frozen[i] or frozen[j]:
+            continue
+        left.append(i)
+        right.append(j)
+        rels.append(_RELATIONS.index(rel))
+        for x, y in ((i, j), (j, i)):
+            if partner[x] == -1:
+                partner[x] = y
+            elif partner[x] >= 0 and feats[partner[x]].article != feats[y].article:
+                partner[x] = -2
+    floor = {"all": float("-inf"), "near": opts.threshold - 0.3, "linked": opts.threshold}[opts.explain]
+    texts_alike = sim.pairs(left, right).tolist() if left else []
+    kept: list[tuple[float, int, int, str, bool, float]] = []
+    for i, j, code, t in zip(left, right, rels, texts_alike):
+        alone = partner[i] >= 0 and partner[j] >= 0
+        relation = _RELATIONS[code]
+        score, _ = score_pair(feats[i], feats[j], relation, t, opts, names.shared(i, j), alone=alone, explain=False)
+        if score >= floor:
+            kept.append((score, i, j, relation, alone, t))
+    del left, right, rels, texts_alike
+    kept.sort(key=lambda s: (-s[0], all_items[s[1]].incident.id, all_items[s[2]].incident.id))
+    pairs: list[PairDecision] = []
+    for score, i, j, relation, alone, t in kept:
         accepted = score >= opts.threshold
         why = clusters.union(i, j) if accepted else None
+        _, reasons = score_pair(feats[i], feats[j], relation, t, opts, names.shared(i, j), alone=alone)
         if why:
             reasons = reasons + (f"refused: {why}",)
         pairs.append(PairDecision(all_items[i].incident.id, all_items[j].incident.id, score, accepted,
                                   reasons, accepted and why is None))
+    return pairs
 
+
+def _unit_sets(all_items: Sequence[LinkItem], clusters: _Clusters) -> tuple[list[set[str]], dict[str, int]]:
+    """The clusters as sets of report ids (manual decisions act on reports), and report -> item."""
     groups: dict[int, list[int]] = {}
     for i in range(len(all_items)):
         groups.setdefault(clusters.find(i), []).append(i)
@@ -229,14 +256,13 @@ def link_incidents(
                 unit_item[u] = i
                 units.add(u)
         unit_sets.append(units)
-    final, shaped = apply_decisions(unit_sets, decisions)
-    return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
+    return unit_sets, unit_item
 
 
 def _result(final: list[set[str]], shaped: set[int], unit_item: dict[str, int], all_items: list[LinkItem],
             fixed: list[bool], opts: LinkOptions, pairs: list[PairDecision]) -> LinkResult:
     """Name, reconcile and describe the final clusters."""
-    order_key = [_order(it) for it in all_items]
+    order_key = [item_order(it) for it in all_items]
     cluster_items: list[list[tuple[int, set[str]]]] = []
     for units in final:
         per_item: dict[int, set[str]] = {}
@@ -298,3 +324,4 @@ def _result(final: list[set[str]], shaped: set[int], unit_item: dict[str, int], 
     pairs.sort(key=lambda p: (p.a, p.b))
     return LinkResult(tuple(incidents), dict(sorted(members_out.items())), assignments,
                       dict(sorted(origin.items())), replaced, tuple(pairs))
+

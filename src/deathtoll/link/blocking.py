@@ -108,8 +108,20 @@ def _interval(f: Features, opts: LinkOptions) -> tuple[int, int] | None:
     return f.published - opts.undated_lag, f.published + max(opts.published_window, opts.day_window)
 
 
+def _symmetric(f: Features) -> bool:
+    """A fine place with coordinates: found, and finding others, through map cells only."""
+    return f.has_coords and f.rank <= _DISTRICT
+
+
 def _keys(f: Features) -> tuple[list[tuple], list[tuple]]:
-    """(keys the item is filed under, keys it looks in)."""
+    """(keys the item is filed under, keys it looks in).
+
+    Every item is filed under its name, GeoNames id, admin1 and country (and
+    its map cell when it has one). An item with a fine place and coordinates
+    looks only in the nine cells around it, so two such items find each
+    other both ways; every other item (no coordinates, a province, a
+    country, no place) looks by name, id, admin1 or country.
+    """
     p = f.place
     country = p.country or ""
     if f.rank == 6 and not f.place_name:
@@ -119,23 +131,26 @@ def _keys(f: Features) -> tuple[list[tuple], list[tuple]]:
     look: list[tuple] = []
     if f.place_name:
         put.append(("n", f.place_name))
-        look.append(("n", f.place_name))
     if p.geonames_id is not None:
         put.append(("g", p.geonames_id))
-        look.append(("g", p.geonames_id))
     adm = fold_name(p.admin1)
     if adm:
         put.append(("a", country, adm))
     if country:
         put.append(("c", country))
-    if f.rank == _COUNTRY:
-        look.append(("c", country))
-    elif f.rank == _PROVINCE:
-        look.extend({("a", country, f.place_name), ("a", country, adm)})
-    elif f.has_coords:
+    if _symmetric(f):
         cy, cx = math.floor(p.lat / _CELL), math.floor(p.lon / _CELL)  # type: ignore[operator]
         put.append(("x", cy, cx))
         look.extend(("x", cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+        return put, look
+    if f.place_name:
+        look.append(("n", f.place_name))
+    if p.geonames_id is not None:
+        look.append(("g", p.geonames_id))
+    if f.rank == _COUNTRY:
+        look.append(("c", country))
+    elif f.rank == _PROVINCE:
+        look.extend(sorted({("a", country, f.place_name), ("a", country, adm)}))
     return put, look
 
 
@@ -143,16 +158,16 @@ def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequ
     """Pairs ``(i, j, relation)`` with ``i < j`` whose dates and places allow one event.
 
     Pairs within one article, and pairs of two ``fixed`` items (already
-    stored and linked in an earlier run), are left out. Name, GeoNames, map
-    cell and unplaced keys are symmetric (each side finds the other), so a
-    pair is taken from its lower index; admin1 and country keys are looked in
-    only by province- and country-level items, whose few pairs are kept in a
-    set.
+    stored and linked in an earlier run), are left out. Two items with fine
+    places and coordinates find each other through map cells both ways, so
+    such a pair is taken from its lower index; pairs with any other item are
+    few and kept in a set.
     """
     index: dict[tuple, list[tuple[int, int]]] = {}
     spans: dict[tuple, int] = {}
     looks: list[list[tuple]] = []
     intervals: list[tuple[int, int] | None] = []
+    symmetric = [_symmetric(f) for f in feats]
     for f in feats:
         iv = _interval(f, opts)
         intervals.append(iv)
@@ -167,36 +182,38 @@ def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequ
     for key, entries in index.items():
         entries.sort()
         los[key] = [lo for lo, _ in entries]
-    coarse_seen: set[tuple[int, int]] = set()
+    other_seen: set[tuple[int, int]] = set()
     for f in feats:
         iv = intervals[f.idx]
         if iv is None:
             continue
         done: set[int] = set()
-        f_coarse = f.rank in (_PROVINCE, _COUNTRY)
+        f_sym = symmetric[f.idx]
         for key in looks[f.idx]:
             entries = index.get(key)
             if not entries:
                 continue
             keylos = los[key]
             k = bisect_left(keylos, iv[0] - spans[key])
-            while k < len(entries) and keylos[k] <= iv[1]:
+            end = len(entries)
+            while k < end and keylos[k] <= iv[1]:
                 j = entries[k][1]
                 k += 1
-                if j == f.idx or j in done:
-                    continue
-                done.add(j)
-                pair = (f.idx, j) if f.idx < j else (j, f.idx)
-                if f_coarse or feats[j].rank in (_PROVINCE, _COUNTRY):
-                    if pair in coarse_seen:
+                if f_sym and symmetric[j]:
+                    if j <= f.idx:
                         continue
-                    coarse_seen.add(pair)
-                elif j < f.idx:
+                elif j == f.idx or j in done:
                     continue
-                a, b = feats[pair[0]], feats[pair[1]]
+                else:
+                    done.add(j)
+                    pair = (f.idx, j) if f.idx < j else (j, f.idx)
+                    if pair in other_seen:
+                        continue
+                    other_seen.add(pair)
+                a, b = (f, feats[j]) if f.idx < j else (feats[j], f)
                 if a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
                     continue
                 relation = place_relation(a, b, opts)
                 if relation is None or not dates_compatible(a, b, relation, opts):
                     continue
-                yield pair[0], pair[1], relation
+                yield a.idx, b.idx, relation

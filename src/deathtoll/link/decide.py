@@ -23,10 +23,6 @@ reasons travel with the decision, so every link can be explained.
 
 from __future__ import annotations
 
-import re
-
-from unidecode import unidecode
-
 from deathtoll.link.blocking import date_gap, haversine_km
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
@@ -35,36 +31,48 @@ __all__ = ["score_pair", "figures_agree", "guard_conflict"]
 
 
 def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
-    """Score and reason from the two incidents' totals per outcome."""
-    shared = sorted(set(a.totals) & set(b.totals))
-    if not a.totals or not b.totals:
+    """Score and reason from the two incidents' totals per outcome.
+
+    Per outcome both give: the ranges overlap (an open "at least" range
+    overlaps anything above it); an update's higher figure (a rise); a later
+    article's higher figure; close (within 2, or half the larger); or far.
+    """
+    ta, tb = a.totals, b.totals
+    if not ta or not tb:
         return 0.0, None
+    shared = agree = rise = later = later_far = close = far = 0
+    for outcome, (la, ba, ha, oa) in ta.items():
+        t = tb.get(outcome)
+        if t is None:
+            continue
+        shared += 1
+        lb, bb, hb, ob = t
+        if (la <= hb or ob) and (lb <= ha or oa):
+            agree += 1
+        elif (ba < bb and b.update) or (bb < ba and a.update):
+            rise += 1
+        else:
+            near = abs(ba - bb) <= max(2, 0.5 * max(ba, bb))
+            if (ba < bb and _later(b, a)) or (bb < ba and _later(a, b)):
+                if near:
+                    later += 1
+                else:
+                    later_far += 1
+            elif near:
+                close += 1
+            else:
+                far += 1
     if not shared:
         return -0.05, "no outcome in common"
-    verdicts: list[str] = []
-    for outcome in shared:
-        (la, ba, ha, oa), (lb, bb, hb, ob) = a.totals[outcome], b.totals[outcome]
-        if (la <= hb or ob) and (lb <= ha or oa):
-            verdicts.append("agree")
-            continue
-        if (ba < bb and b.update) or (bb < ba and a.update):
-            verdicts.append("rise")
-            continue
-        lo, hi = min(ba, bb), max(ba, bb)
-        close = hi - lo <= max(2, 0.5 * hi)
-        if (ba < bb and _later(b, a)) or (bb < ba and _later(a, b)):
-            verdicts.append("later higher" if close else "later far")
-            continue
-        verdicts.append("close" if close else "far")
-    if "far" in verdicts:
+    if far:
         return -0.15, "figures far apart"
-    if "later far" in verdicts:
+    if later_far:
         return -0.10, "later figure much higher"
-    if all(v == "agree" for v in verdicts):
+    if agree == shared:
         return 0.10, "figures agree"
-    if "close" in verdicts:
+    if close:
         return 0.0, "figures differ a little"
-    if "rise" in verdicts:
+    if rise:
         return 0.05, "toll rose"
     return 0.0, "later figure higher"
 
@@ -87,92 +95,81 @@ def _km(a: Features, b: Features) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)  # type: ignore[arg-type]
 
 
-def _groups_killed(f: Features) -> set[str]:
-    return {g for (g, o), fig in f.figures.items() if o == "killed" and g != "unknown" and fig[1] > 0}
-
-
-def _place_words(f: Features) -> set[str]:
-    words: set[str] = set()
-    for name in (f.place.name, f.place.admin1):
-        if name:
-            folded = unidecode(name).lower()
-            words.update(w for w in re.split(r"[^a-z]+", folded) if w)
-            words.add(folded)
-    return words
-
-
 def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkOptions,
-               names: set[str] | frozenset[str] = frozenset(), *, alone: bool = False) -> tuple[float, tuple[str, ...]]:
+               names: set[str] | frozenset[str] = frozenset(), *, alone: bool = False,
+               explain: bool = True) -> tuple[float, tuple[str, ...]]:
     """The evidence that ``a`` and ``b`` are one event, and its reasons.
 
     ``text`` is the similarity of their evidence; ``names`` the rare proper
     names both texts hold (see :class:`~deathtoll.link.similarity.NameIndex`);
     ``alone`` says each is the other's only candidate (no other article
-    tells of an incident at that place and time).
+    tells of an incident at that place and time). With ``explain=False`` the
+    reasons are left empty (the score is the same), which is faster.
     """
     score = text
-    reasons = [f"text {text:.2f}"]
+    reasons: list[str] | None = [f"text {text:.2f}"] if explain else None
     if alone:
         score += 0.10
-        reasons.append("only candidates")
-    names = set(names) - _place_words(a) - _place_words(b)
+        reasons is None or reasons.append("only candidates")
     if names:
-        score += 0.10
-        reasons.append("shared name " + ", ".join(sorted(names)[:3]))
+        names = set(names) - a.place_words - b.place_words
+        if names:
+            score += 0.10
+            reasons is None or reasons.append("shared name " + ", ".join(sorted(names)[:3]))
     if relation == "same" and max(a.rank, b.rank) <= 1:
         score += 0.10
-        reasons.append("same spot")
+        reasons is None or reasons.append("same spot")
     elif relation == "same" and max(a.rank, b.rank) <= 2:
         score += 0.05
-        reasons.append("same town")
+        reasons is None or reasons.append("same town")
     elif relation == "near" and max(a.rank, b.rank) <= 1 and _km(a, b) > opts.spot_km:
         score -= 0.25
-        reasons.append("different spots")
+        reasons is None or reasons.append("different spots")
     elif relation == "near":
         score -= 0.05
-        reasons.append("nearby place")
+        reasons is None or reasons.append("nearby place")
     elif relation == "unplaced":
         score -= 0.15
-        reasons.append("no place")
-    else:
+        reasons is None or reasons.append("no place")
+    elif reasons is not None:
         reasons.append(f"{relation} place")
-    if _opposite_sides(a, b):
+    if a.directed and b.directed and _opposite_sides(a, b):
         score -= 0.15
-        reasons.append("opposite sides of town")
+        reasons is None or reasons.append("opposite sides of town")
     if a.date_known and b.date_known:
         gap = date_gap(a, b)
         if gap == 0 and a.start == a.end and b.start == b.end:
             score += 0.10
-            reasons.append("same day")
+            reasons is None or reasons.append("same day")
         elif gap > 0:
             score -= 0.05
-            reasons.append(f"{gap} day{'s' if gap > 1 else ''} apart")
+            reasons is None or reasons.append(f"{gap} day{'s' if gap > 1 else ''} apart")
     else:
         score -= 0.10
-        reasons.append("undated")
+        reasons is None or reasons.append("undated")
     if a.cause and b.cause:
         if a.cause == b.cause:
             score += 0.05
-            reasons.append("same cause")
+            reasons is None or reasons.append("same cause")
         elif a.family != b.family:
             score -= 0.25
-            reasons.append("cause differs")
+            reasons is None or reasons.append("cause differs")
     if a.perpetrator and b.perpetrator:
         if a.perpetrator == b.perpetrator:
             score += 0.05
-            reasons.append("same perpetrator")
+            reasons is None or reasons.append("same perpetrator")
         else:
             score -= 0.25
-            reasons.append("perpetrator differs")
-    delta, why = figures_agree(a, b)
-    score += delta
-    if why:
-        reasons.append(why)
-    ga, gb = _groups_killed(a), _groups_killed(b)
-    if ga and gb and not ga & gb:
+            reasons is None or reasons.append("perpetrator differs")
+    if a.totals and b.totals:
+        delta, why = figures_agree(a, b)
+        score += delta
+        if why and reasons is not None:
+            reasons.append(why)
+    if a.killed_groups and b.killed_groups and not a.killed_groups & b.killed_groups:
         score -= 0.10
-        reasons.append("victims differ")
-    return score, tuple(reasons)
+        reasons is None or reasons.append("victims differ")
+    return score, tuple(reasons) if reasons is not None else ()
 
 
 def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
@@ -20,7 +21,7 @@ from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import Count, DateRange, Place, Report
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
-           "sides_of", "is_open_count"]
+           "sides_of", "is_open_count", "item_order", "compared_texts"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 
@@ -40,6 +41,7 @@ CAUSE_FAMILY = {
 _FOLD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str | None) -> str:
     """A place name folded for equality: ASCII, lowercase, no spaces or article."""
     if not name:
@@ -107,6 +109,7 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
     return out
 
 
+_DIRECTION = re.compile(r"\b(?:east|west|north|south)", re.I)
 _SIDE = {"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north",
          "northern": "north", "south": "south", "southern": "south"}
 
@@ -143,7 +146,16 @@ class Features:
     perpetrator: str | None
     text: str
     update: bool
+    place_words: frozenset[str] = frozenset()
+    killed_groups: frozenset[str] = frozenset()
+    directed: bool = False
     sides: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def set_text(self, text: str) -> None:
+        """Replace the compared text (evidence plus, for a lead incident, the title)."""
+        self.text = text
+        self.directed = bool(_DIRECTION.search(text))
+        self.sides.clear()
 
     def sides_of(self, town: str | None) -> frozenset[str]:
         """Sides of ``town`` this item's text names, remembered per town."""
@@ -156,6 +168,18 @@ class Features:
     @property
     def has_coords(self) -> bool:
         return self.place.lat is not None and self.place.lon is not None
+
+
+@lru_cache(maxsize=65536)
+def _place_words(*names: str | None) -> frozenset[str]:
+    """The words of a place's own names (not evidence that two texts share a rare name)."""
+    words: set[str] = set()
+    for name in names:
+        if name:
+            folded = unidecode(name).lower()
+            words.update(w for w in re.split(r"[^a-z]+", folded) if w)
+            words.add(folded)
+    return frozenset(words)
 
 
 def _best_place(item: LinkItem) -> Place:
@@ -208,6 +232,7 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     for rep in sorted(reports, key=lambda r: r.evidence.sentence_start):
         if rep.evidence.sentence and rep.evidence.sentence not in sentences:
             sentences.append(rep.evidence.sentence)
+    text = " ".join(sentences)
     return Features(
         idx=idx,
         item=item,
@@ -226,6 +251,37 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         cause=cause,
         family=CAUSE_FAMILY.get(cause, cause) if cause else None,
         perpetrator=perpetrator,
-        text=" ".join(sentences),
+        text=text,
         update=any(is_update(r) for r in reports),
+        place_words=_place_words(place.name, place.admin1),
+        killed_groups=frozenset(g for (g, o), fig in figures.items() if o == "killed" and g != "unknown" and fig[1] > 0),
+        directed=bool(_DIRECTION.search(text)),
     )
+
+
+def item_order(item: LinkItem) -> tuple:
+    """Sort key of an item: publication date (else event date, else last), article id, incident id."""
+    when = item.published or item.incident.date.start or date.max
+    return (when.toordinal(), item.article_id, item.incident.id)
+
+
+def _compared_text(f: Features, leads: bool) -> str:
+    """The text compared: the evidence sentences, and the title for the
+    incident the article tells first (the one its headline is about)."""
+    title = f.item.title or ""
+    if leads and title and title not in f.text:
+        return f"{title}. {f.text}" if f.text else title
+    return f.text or title
+
+
+def compared_texts(items: Sequence[LinkItem], feats: Sequence[Features]) -> list[str]:
+    """Give every item its compared text; the title goes to each article's first-told incident."""
+    lead: dict[str, tuple[int, int]] = {}
+    for n, it in enumerate(items):
+        first = min((r.evidence.sentence_start for r in it.reports), default=1 << 30)
+        if it.article_id not in lead or first < lead[it.article_id][0]:
+            lead[it.article_id] = (first, n)
+    texts = [_compared_text(f, lead[f.article][1] == f.idx) for f in feats]
+    for f, text in zip(feats, texts):
+        f.set_text(text)
+    return texts

@@ -85,6 +85,10 @@ class LinkOptions:
             incident when their text similarity reaches this.
         wire_similarity: items of different outlets whose evidence is this
             similar are copies of one wire story (one source).
+        explain: which pair decisions the result keeps: ``"linked"`` (the
+            accepted pairs, the default: every link explained), ``"near"``
+            (also those that came within 0.3 of the threshold) or ``"all"``.
+            Any other pair is explained on demand by :func:`explain_pair`.
     """
 
     similarity: str = "lexical"
@@ -101,10 +105,13 @@ class LinkOptions:
     max_day_spread: int = 3
     copy_similarity: float = 0.3
     wire_similarity: float = 0.9
+    explain: str = "linked"
 
     def __post_init__(self) -> None:
         if self.similarity not in ("lexical", "embedding", "both"):
             raise ConfigError(f"link similarity must be lexical, embedding or both, not {self.similarity!r}")
+        if self.explain not in ("near", "all", "linked"):
+            raise ConfigError(f"link explain must be near, all or linked, not {self.explain!r}")
 
     @classmethod
     def from_options(cls, options: Any) -> "LinkOptions":

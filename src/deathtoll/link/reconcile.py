@@ -54,13 +54,16 @@ class Reconciled:
     disagreements: tuple[str, ...] = ()
 
 
-def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> list[int]:
+def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9,
+                 figures: Sequence[dict] | None = None) -> list[int]:
     """For each item, the number of its independent source (0, 1, …, in first-seen order).
 
     One outlet is one source; a copy belongs to its original's source; items
     of different outlets whose evidence sentences are near-identical and
     give the same figures (a wire story reprinted) are one source.
     """
+    if len(items) == 1:
+        return [0]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -85,7 +88,8 @@ def source_units(items: Sequence[LinkItem], wire_similarity: float = 0.9) -> lis
                 union(i, by_key[key])
             else:
                 by_key[key] = i
-    figures = [figures_of(it.reports) for it in items]
+    if figures is None:
+        figures = [figures_of(it.reports) for it in items]
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if find(i) != find(j) and texts[i] and texts[j] and _same_figures(figures[i], figures[j]) and \
@@ -101,9 +105,8 @@ def _same_figures(a: dict, b: dict) -> bool:
     return (bool(shared) or not (a or b)) and all(a[k] == b[k] for k in shared)
 
 
-def _item_figures(item: LinkItem) -> dict[tuple[str, str], tuple[int, int, int, bool, bool]]:
+def _item_figures(item: LinkItem, figs: dict) -> dict[tuple[str, str], tuple[int, int, int, bool, bool]]:
     """(low, best, high, open, update) per (group, outcome) of one article incident."""
-    figs = figures_of(item.reports)
     if figs:
         updated = {(r.victims.group, r.outcome) for r in item.reports if is_update(r) and r.scope == "incident"}
         return {k: (*v, k in updated) for k, v in figs.items()}
@@ -115,8 +118,9 @@ def _item_figures(item: LinkItem) -> dict[tuple[str, str], tuple[int, int, int, 
 
 def reconcile(items: Sequence[LinkItem], *, wire_similarity: float = 0.9) -> Reconciled:
     """Reconcile the figures of the article incidents that make one incident."""
-    units = source_units(items, wire_similarity)
-    figures = [_item_figures(it) for it in items]
+    plain = [figures_of(it.reports) for it in items]
+    units = source_units(items, wire_similarity, plain)
+    figures = [_item_figures(it, f) for it, f in zip(items, plain)]
     known: dict[str, set[str]] = {}
     for figs in figures:
         for group, outcome in figs:

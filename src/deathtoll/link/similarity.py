@@ -59,6 +59,20 @@ def _stem(word: str) -> str:
     return word
 
 
+_TOKEN_CACHE: dict[str, str | None] = {}
+
+
+def _token(raw: str) -> str | None:
+    word = raw.split("'", 1)[0]
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[word])
+    if word.isdigit():
+        return word.lstrip("0") or "0"
+    if word not in _STOP and len(word) > 1:
+        return _stem(word)
+    return None
+
+
 def content_tokens(text: str) -> list[str]:
     """Content words, numbers and names of ``text``, folded for comparison.
 
@@ -66,15 +80,17 @@ def content_tokens(text: str) -> list[str]:
     every casualty report shares, turns number words into digits and folds
     plural and past-tense endings.
     """
+    folded = (text if text.isascii() else unidecode(text)).lower()
     out: list[str] = []
-    for raw in _WORD.findall(unidecode(text).lower()):
-        word = raw.split("'", 1)[0]
-        if word in _NUMBER_WORDS:
-            out.append(str(_NUMBER_WORDS[word]))
-        elif word.isdigit():
-            out.append(word.lstrip("0") or "0")
-        elif word not in _STOP and len(word) > 1:
-            out.append(_stem(word))
+    cache = _TOKEN_CACHE
+    for raw in _WORD.findall(folded):
+        tok = cache.get(raw, "")
+        if tok == "":
+            tok = _token(raw)
+            if len(cache) < 200_000:
+                cache[raw] = tok
+        if tok is not None:
+            out.append(tok)
     return out
 
 
@@ -134,43 +150,72 @@ class NameIndex:
 
 
 class Similarity(Protocol):
-    """A similarity fitted on a batch of texts; ``pair`` compares two of them."""
+    """A similarity fitted on a batch of texts; ``pair`` compares two of them,
+    ``pairs`` many at once (arrays of positions, an array of similarities)."""
 
     def fit(self, texts: Sequence[str]) -> "Similarity": ...
 
     def pair(self, i: int, j: int) -> float: ...
 
+    def pairs(self, left: Sequence[int], right: Sequence[int]) -> Any: ...
+
+
+_CHUNK = 20_000
+
 
 class LexicalSimilarity:
-    """TF-IDF cosine over :func:`content_tokens`, IDF from the fitted batch."""
+    """TF-IDF cosine over :func:`content_tokens`, IDF from the fitted batch.
+
+    The vectors are rows of one sparse matrix, so millions of candidate pairs
+    are compared in a few vectorised steps.
+    """
 
     name = "lexical"
 
     def __init__(self) -> None:
-        self._vectors: list[dict[str, float]] = []
+        self._matrix: Any = None
 
     def fit(self, texts: Sequence[str]) -> "LexicalSimilarity":
         """Weigh every text's tokens by TF-IDF and normalise each vector to length 1."""
-        bags = [Counter(content_tokens(t)) for t in texts]
-        df: Counter[str] = Counter()
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        bags = [Counter(vocab.setdefault(tok, len(vocab)) for tok in content_tokens(t)) for t in texts]
+        df = np.zeros(len(vocab), dtype=np.float64)
         for bag in bags:
-            df.update(bag.keys())
-        n = len(bags) + 1
-        idf = {tok: math.log(n / (1 + d)) + 1.0 for tok, d in df.items()}
-        vectors: list[dict[str, float]] = []
+            for tok in bag:
+                df[tok] += 1
+        idf = np.log((len(bags) + 1) / (1 + df)) + 1.0
+        indptr = [0]
+        indices: list[int] = []
+        weights: list[float] = []
         for bag in bags:
-            vec = {tok: (1.0 + math.log(tf)) * idf[tok] for tok, tf in bag.items()}
-            norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-            vectors.append({tok: w / norm for tok, w in vec.items()})
-        self._vectors = vectors
+            toks = sorted(bag)
+            w = np.array([(1.0 + math.log(bag[t])) * idf[t] for t in toks], dtype=np.float64)
+            norm = float(np.sqrt((w * w).sum())) or 1.0
+            indices.extend(toks)
+            weights.extend((w / norm).tolist())
+            indptr.append(len(indices))
+        self._matrix = csr_matrix((np.array(weights), np.array(indices, dtype=np.int64), np.array(indptr)),
+                                  shape=(len(bags), max(1, len(vocab))))
         return self
 
     def pair(self, i: int, j: int) -> float:
         """Cosine of texts ``i`` and ``j`` (0 when either has no content word)."""
-        a, b = self._vectors[i], self._vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(w * b.get(tok, 0.0) for tok, w in a.items())
+        return float(self.pairs([i], [j])[0])
+
+    def pairs(self, left: Sequence[int], right: Sequence[int]) -> Any:
+        """Cosines of the pairs ``(left[k], right[k])``, as a numpy array."""
+        import numpy as np
+
+        left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        out = np.zeros(len(left), dtype=np.float64)
+        for k in range(0, len(left), _CHUNK):
+            a = self._matrix[left[k:k + _CHUNK]]
+            b = self._matrix[right[k:k + _CHUNK]]
+            out[k:k + _CHUNK] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+        return out
 
 
 _MODEL_CACHE: dict[str, Any] = {}
@@ -221,8 +266,18 @@ class EmbeddingSimilarity:
 
     def pair(self, i: int, j: int) -> float:
         """Rescaled cosine of texts ``i`` and ``j``, in 0..1."""
-        cos = float(self._emb[i] @ self._emb[j])
-        return max(0.0, (cos - self.floor) / (1.0 - self.floor))
+        return float(self.pairs([i], [j])[0])
+
+    def pairs(self, left: Sequence[int], right: Sequence[int]) -> Any:
+        """Rescaled cosines of the pairs ``(left[k], right[k])``, as a numpy array."""
+        import numpy as np
+
+        left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+        out = np.zeros(len(left), dtype=np.float64)
+        for k in range(0, len(left), _CHUNK):
+            cos = (self._emb[left[k:k + _CHUNK]] * self._emb[right[k:k + _CHUNK]]).sum(axis=1)
+            out[k:k + _CHUNK] = np.clip((cos - self.floor) / (1.0 - self.floor), 0.0, 1.0)
+        return out
 
 
 class MeanSimilarity:
@@ -239,7 +294,10 @@ class MeanSimilarity:
         return self
 
     def pair(self, i: int, j: int) -> float:
-        return sum(p.pair(i, j) for p in self.parts) / len(self.parts)
+        return float(self.pairs([i], [j])[0])
+
+    def pairs(self, left: Sequence[int], right: Sequence[int]) -> Any:
+        return sum(p.pairs(left, right) for p in self.parts) / len(self.parts)
 
 
 def make_similarity(name: str) -> Any:

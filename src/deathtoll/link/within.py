@@ -108,9 +108,17 @@ def _is_additive(r: Report) -> bool:
     return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)
 
 
+_WEAK_PLACE = ("place:article", "place:title", "place:outlet", "place:dateline", "place:none")
+
+
+def _weak_place(r: Report) -> bool:
+    """A place the report only borrows from the whole article (main place, headline, outlet)."""
+    return any(x in r.evidence.rules for x in _WEAK_PLACE)
+
+
 def _compatible_place(a: Report, b: Report) -> bool:
     pa, pb = a.place, b.place
-    if not pa.name or not pb.name or "place:article" in a.evidence.rules or "place:article" in b.evidence.rules:
+    if not pa.name or not pb.name or _weak_place(a) or _weak_place(b):
         return True
     if pa.geonames_id and pb.geonames_id and pa.geonames_id == pb.geonames_id:
         return True
@@ -259,7 +267,7 @@ def _group(clusters: list[_Cluster]) -> list[_Cluster]:
 def _incident(article: Article, n: int, cl: _Cluster) -> Incident:
     tally = _finish_tally(cl)
     placed = [r for r in cl.reports if r.place.name or r.place.is_known]
-    precise = sorted(placed, key=lambda r: ("place:article" in r.evidence.rules, not r.place.is_known))
+    precise = sorted(placed, key=lambda r: (_weak_place(r), not r.place.is_known))
     dated = [r for r in cl.reports if r.date.start or r.date.text]
     return Incident(
         id=f"{article.id}/{n}",

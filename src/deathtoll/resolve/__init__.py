@@ -19,6 +19,7 @@ from __future__ import annotations
 from deathtoll.model import Article, Report
 from deathtoll.options import Options
 from deathtoll.resolve.attach import attach_dates, attach_places
+from deathtoll.resolve.cities import city_of
 from deathtoll.resolve.dates import DateMention, find_dates
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, default_path, open_gazetteer
 from deathtoll.resolve.mentions import load_words
@@ -41,6 +42,7 @@ __all__ = [
     "add_csv",
     "open_gazetteer",
     "default_path",
+    "city_of",
 ]
 
 
@@ -56,14 +58,15 @@ def _gazetteer(options: Options | None, gazetteer: Gazetteer | None) -> Gazettee
 
 
 def locate_places(article: Article, options: Options | None = None, *, gazetteer: Gazetteer | None = None) -> list[Located]:
-    """Every place mention of an article, resolved (see :func:`deathtoll.resolve.places.locate`)."""
+    """Every place mention of an article and of its title, resolved (see
+    :func:`deathtoll.resolve.places.locate`: a headline's mentions have negative offsets)."""
     return locate(article.text, _gazetteer(options, gazetteer), _words(options), title=article.title)
 
 
 def resolve_places(article: Article, reports: list[Report], options: Options | None = None, *,
                    gazetteer: Gazetteer | None = None) -> list[Report]:
     """Fill the ``place`` of each report from its clause, sentence, paragraph,
-    the dateline or the article's main place.
+    the dateline, the headline, the article's main place or the outlet's town.
 
     Args:
         article: The article the reports come from.

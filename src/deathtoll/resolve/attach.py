@@ -32,6 +32,8 @@ from deathtoll.resolve.text import Span, TextIndex
 __all__ = ["attach_places", "attach_dates", "report_spans"]
 
 _WORDS = re.compile(r"[a-z]+")
+#: levels that place a whole article: a name the index lacks may lie in their town
+_ANCHOR_LEVELS = ("place:dateline", "place:title", "place:outlet")
 _RANK = {"exact": 0, "neighbourhood": 0, "town": 0, "district": 1, "unknown": 1, "province": 2, "country": 3}
 
 
@@ -83,7 +85,9 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     pos, clause, sent, para = report_spans(r, index)
     out: list[tuple[Located, str]] = []
     late: list[tuple[Located, str]] = []
-    in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]]
+    # a dateline belongs to every clause of its sentence ("MARION — A man, shot by deputies …")
+    in_clause = [loc for loc in usable if clause[0] <= loc.mention.start < clause[1]
+                 or loc.mention.cue == "dateline" and sent[0] <= loc.mention.start < sent[1]]
     in_sent = [loc for loc in usable if sent[0] <= loc.mention.start < sent[1] and loc not in in_clause]
     for group, rule in ((in_clause, "place:clause"), (in_sent, "place:sentence")):
         # in its own clause a report's specific place beats the "In X," / dateline context;
@@ -91,8 +95,11 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
         def context(loc: Located) -> bool:
             return loc.mention.lead or loc.mention.cue == "dateline"
 
-        ordered = sorted(group, key=lambda loc: (context(loc) if rule == "place:clause" else not context(loc),
-                                                 loc.mention.extra.get("role") == "agency",
+        # an agency's jurisdiction ("the Oneida County Sheriff") yields to the dateline
+        ordered = sorted(group, key=lambda loc: (loc.mention.extra.get("role") == "agency" if rule == "place:clause"
+                                                 else False,
+                                                 context(loc) if rule == "place:clause" else not context(loc),
+                                                 loc.mention.kind == "street",
                                                  _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
         out.extend((loc, rule) for loc in ordered if not _late(loc))
         late.extend((loc, rule) for loc in ordered if _late(loc))
@@ -105,21 +112,24 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
         out.append((dateline, "place:dateline"))
     titled = [loc for loc in usable if loc.mention.extra.get("title") and not _late(loc)]
     titled.sort(key=lambda loc: (loc.mention.cue in (None, "attributive"), _RANK.get(loc.place.precision, 1)))
-    out.extend((loc, "place:title") for loc in titled)
+    # a headline's town first; its state or country ("… arrested in Maryland") only after the
+    # article's own main place
+    out.extend((loc, "place:title") for loc in titled if _RANK.get(loc.place.precision, 1) < 2)
     out.extend(late)
     if main is not None:
         out.append((main, "place:article"))
+    out.extend((loc, "place:title") for loc in titled if _RANK.get(loc.place.precision, 1) >= 2)
     if outlet is not None:
         out.append((outlet, "place:outlet"))
     return out
 
 
 def _inside(fine: Located, coarse: Located) -> bool:
-    """A town-level place lies in a district (within 60 km, same province)."""
+    """A town-level place lies in a district (within 60 km, same province) or in a province."""
     a, b = fine.place, coarse.place
     if a.lat is None or b.lat is None or a.country != b.country or a.admin1 != b.admin1:
         return False
-    return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 60
+    return b.precision == "province" or distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 60
 
 
 def _group_place(chosen: Located, usable: list[Located], text: str) -> Place:
@@ -179,15 +189,29 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
             # in a place its own sentence or paragraph names ("In Baghdad, … in Nahrawan")
             kind = chosen.mention.kind
             near_levels = ("place:clause", "place:sentence", "place:paragraph")
+            # an unknown dateline town ("COLTON, Ore.") lies in a place of its state
+            dl_state = chosen.place.admin1 if chosen.mention.cue == "dateline" else None
+            group = chosen.mention.group
             nxt = next(((loc, ru) for loc, ru in chain[1:] if loc.place.lat is not None
-                        and (ru in near_levels or kind in ("street", "building", "local"))), None)
+                        and (group is None or loc.mention.group != group)  # "near Beale and Fond du Lac"
+                        and (ru in near_levels or ru in _ANCHOR_LEVELS
+                             or kind in ("street", "building", "local")
+                             or chosen.mention.extra.get("building")
+                             or dl_state and loc.place.admin1 == dl_state)), None)
             if nxt is not None:
                 loc, ru = nxt
+                if loc.place.precision in ("district", "province"):
+                    # "in Green Meadows, according to Los Angeles County coroner's records":
+                    # the article's own town inside that county is the closer point
+                    finer = next((a for a, ra in chain if ra in _ANCHOR_LEVELS and a.how == "gazetteer"
+                                  and a.place.precision == "town" and _inside(a, loc)), None)
+                    if finer is not None:
+                        loc, ru = finer, "place:refined"
                 prec = "town" if kind in ("street", "building", "facility", "local") and loc.place.precision in ("town", "neighbourhood") else "district"
                 place = Place(name=place.name, geonames_id=loc.place.geonames_id, lat=loc.place.lat,
                               lon=loc.place.lon, admin1=loc.place.admin1, country=loc.place.country, precision=prec)
                 rules.append(ru)
-        elif place.precision == "district" and not chosen.mention.coarse:
+        elif place.precision in ("district", "province") and not chosen.mention.coarse:
             # a town of the chain, else one named later in the paragraph, inside the district
             para = index.paragraph_of(max(r.evidence.start, 0))
             later = [(loc, "") for loc in usable if chosen.mention.end <= loc.mention.start < para[1]

@@ -25,6 +25,7 @@ __all__ = ["Context", "article_context", "FINE"]
 
 FINE = ("town", "neighbourhood", "exact")
 _NO_VOTE_KINDS = ("building", "street")
+_STATE_TOWN = 20_000
 
 
 @dataclass
@@ -85,16 +86,32 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
         exact = [c for c in cands if c.exact]
         unambiguous = len({(c.country, c.admin1) for c in exact if c.precision in FINE}) <= 1
         if m.cue == "dateline" and not q and top.exact:
-            votes[top.country] += 2
-            if unambiguous and top.admin1:
-                prov[(top.country, top.admin1)] += 1
+            # "PUEBLO —" is Pueblo, Colorado or Puebla, Mexico: a name several countries
+            # share gives each of them one vote, the rest of the article decides
+            countries = {c.country for c in exact if c.precision in FINE and c.country
+                         and c.population * 20 >= top.population}
+            if len(countries) > 1:
+                for cc in countries:
+                    votes[cc] += 1.5 if cc == top.country else 1
+            else:
+                votes[top.country] += 2
+                if unambiguous and top.admin1:
+                    prov[(top.country, top.admin1)] += 1
+                # a dateline town of one state only ("MILWAUKEE —") fixes the state
+                big = {c.admin1 for c in exact if c.precision in FINE
+                       and c.population >= max(_STATE_TOWN, top.population // 10)}
+                if top.admin1 and big == {top.admin1}:
+                    prov[(top.country, top.admin1)] += 0 if unambiguous else 1
+                    strong_prov.add((top.country, top.admin1))
         elif top.precision == "country" and (m.cue or i in qualifier_of):
             votes[top.country] += w
         elif top.precision in ("province", "district") and top.exact and i not in qualifier_of \
                 and (top.precision == "province" or m.kind == "district"):
-            # "Anbar province", "Florida", "Kaufman County"
-            votes[top.country] += w
-            prov[(top.country, top.admin1 or "")] += w
+            # "Anbar province", "Florida", "Kaufman County" (a county written so is a strong sign);
+            # a county name several states share says nothing of the state
+            votes[top.country] += w * (1.5 if m.kind == "district" else 1)
+            if len({c.admin1 for c in exact if c.precision == top.precision and c.country == top.country}) == 1:
+                prov[(top.country, top.admin1 or "")] += w
         elif top.exact and top.precision in FINE:
             votes[top.country] += w if unambiguous else w / 2
             if unambiguous and top.admin1:
@@ -120,6 +137,8 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
         if not _weight(m) or m.extra.get("role") == "origin":
             continue
         exact = [c for c in cands if c.exact and c.precision in FINE and c.country == ctx.country]
+        if ctx.admin1_strong and exact and exact[0].admin1 != ctx.admin1:
+            continue
         if len(exact) == 1 and exact[0].point and (m.cue or m.tokens > 1):
             ctx.points.append(exact[0].point)
     return ctx

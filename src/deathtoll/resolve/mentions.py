@@ -13,15 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-from deathtoll.errors import ConfigError
 from deathtoll.resolve.text import TextIndex
+from deathtoll.resolve.words import PlaceWords, load_words
 
 __all__ = ["Mention", "PlaceWords", "find_mentions", "load_words"]
 
@@ -35,81 +29,6 @@ _DATELINE = re.compile(
     r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])",
     re.M,
 )
-
-
-@dataclass(frozen=True)
-class PlaceWords:
-    """The word lists of ``place_words.yaml`` plus the stoplist, as sets."""
-
-    lists: dict[str, frozenset[str]]
-    phrases: tuple[tuple[str, ...], ...]
-    us_states: dict[str, str]
-    stop_words: frozenset[str]
-    stop_caps: frozenset[str]
-    stop_names: frozenset[str]
-
-    def has(self, kind: str, word: str) -> bool:
-        return word.lower() in self.lists.get(kind, frozenset())
-
-    def is_stop(self, word: str) -> bool:
-        if word in self.stop_caps:
-            return True
-        return word.lower().rstrip(".") in self.stop_words
-
-
-def _read_yaml(text: str, where: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{where}: invalid YAML: {str(exc).splitlines()[0]}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping of word lists")
-    return data
-
-
-@lru_cache(maxsize=8)
-def load_words(extra_words: str | None = None, extra_stoplist: str | None = None) -> PlaceWords:
-    """Load the packaged word lists, extended by the user's files if given.
-
-    Args:
-        extra_words: Path of a YAML file shaped like ``place_words.yaml``.
-        extra_stoplist: Path of a text file shaped like ``stoplist.txt``.
-
-    Raises:
-        ConfigError: A file cannot be read or parsed.
-    """
-    pkg = resources.files("deathtoll.resolve").joinpath("data")
-    data = _read_yaml(pkg.joinpath("place_words.yaml").read_text("utf-8"), "place_words.yaml")
-    stop_text = pkg.joinpath("stoplist.txt").read_text("utf-8")
-    try:
-        if extra_words:
-            for k, v in _read_yaml(Path(extra_words).read_text("utf-8"), extra_words).items():
-                if isinstance(v, dict):
-                    data[k] = {**data.get(k, {}), **v}
-                else:
-                    data[k] = [*data.get(k, []), *v]
-        if extra_stoplist:
-            stop_text += "\n" + Path(extra_stoplist).read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read place word file: {exc}") from exc
-    lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
-    phrases = tuple(sorted((tuple(p.lower().split()) for p in data.get("coarse_cues", []) if " " in p),
-                           key=len, reverse=True))
-    us = {str(k).lower().rstrip("."): str(v) for k, v in (data.get("us_states") or {}).items()}
-    words, caps, names = set(), set(), set()
-    for line in stop_text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if " " in line or "-" in line and len(line.split("-")) > 2:
-            names.add(line.lower())
-        elif line.isupper() and len(line) <= 3:
-            caps.add(line)
-        else:
-            words.add(line.lower().rstrip("."))
-            if "." in line:
-                names.add(line.lower())
-    return PlaceWords(lists, phrases, us, frozenset(words), frozenset(caps), frozenset(names))
 
 
 @dataclass(frozen=True)
@@ -149,6 +68,7 @@ def _strip_possessive(tok: str) -> str:
 
 
 _ADJECTIVAL = re.compile(r"[-‐][a-z]")
+_ORDINAL_AND = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$")
 
 
 def _is_cap(tok: str) -> bool:
@@ -284,6 +204,8 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
         return None
     if words.has("org_suffixes", names[-1]) and len(names) > 1:
         return None
+    if len(names) == 1 and _kind_of(names[0], words) in ("settlement", "district", "province", "local"):
+        return None  # "City", "County" alone name no place
     if tj < len(toks) and text[end:toks[tj][0]] == " " and words.has("org_suffixes", toks[tj][2]) \
             and toks[tj][2][0].isupper():
         return None
@@ -291,7 +213,12 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     before = _preceding(text, toks, ti, sent[0])
     cue, coarse, _mod = _find_cue(before, words)
     kind, kind_in_name, name = None, False, written
-    if len(names) > 1 and _kind_of(names[-1], words):
+    extra_kind: dict = {}
+    if len(names) > 1 and _kind_of(names[-1], words) and tj < len(toks) and text[end:toks[tj][0]] == " " \
+            and toks[tj][2][0].islower() and _kind_of(toks[tj][2], words) == "local":
+        # "the Little Village neighborhood": the whole run names the neighbourhood
+        kind, written = "local", text[start:toks[tj][1]]
+    elif len(names) > 1 and _kind_of(names[-1], words):
         kind, kind_in_name = _kind_of(names[-1], words), True
         name = text[start:toks[tj - 2][1]]
     elif tj < len(toks) and names[-1] == toks[tj - 1][2]:
@@ -300,9 +227,15 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
             if text[toks[k - 1][1]:toks[k][0]] != " ":
                 break
             w = toks[k][2]
+            if k > tj and not w[0].islower():
+                break
             found = _kind_of(w, words)
             if found and (k == tj or found in ("facility", "building", "street")):
-                kind = found
+                # a lowercase building word makes the name the town's ("a Queens hotel",
+                # "a San Bernardino liquor store"), not the building's own
+                kind = "facility" if found == "building" and w[0].islower() else found
+                if kind != found:
+                    extra_kind = {"building": True}
                 if k == tj:
                     written = text[start:toks[k][1]]
                 break
@@ -310,17 +243,27 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
                 break
     if kind == "coarse":
         coarse = True
+    low_before = [w.lower() for w in before[-3:]]
+    if kind is None and (len(low_before) >= 2 and low_before[-1] == "of"
+                         and low_before[-2] in words.lists.get("street_heads", ())
+                         or _ORDINAL_AND.search(text, max(0, start - 24), start)):
+        kind = "street"  # "the 2800 block of North Grand", "near 99th and Oklahoma"
     nxt_tok = toks[tj][2] if tj < len(toks) and text[end:toks[tj][0]] == " " else ""
-    extra = _role(text, toks, start + len(written), before, words)
+    extra = {**_role(text, toks, start + len(written), before, words), **extra_kind}
     if cue is None and kind is None and (nxt_tok[:1].islower() or extra.get("role") == "agency") \
             and words.has("attributive", nxt_tok):
         cue = "attributive"
+    elif cue is None and kind is None and extra.get("role") == "event":
+        cue = "event"
     if names[-1].lower() in words.lists.get("care_types", ()) or kind == "building" and \
-            written.split()[-1].lower() in words.lists.get("care_types", ()):
+            (written.split()[-1].lower() in words.lists.get("care_types", ())
+             or nxt_tok.lower() in words.lists.get("care_types", ())
+             or written.split()[-1] == "Medical" and nxt_tok in ("Center", "Centre")):
         extra["care"] = True
     prev_word = before[-1].lower().rstrip(".") if before else ""
     next_word = toks[tj][2].lower() if tj < len(toks) and text[end:toks[tj][0]].strip() == "" else ""
-    person = prev_word in words.lists.get("person_titles", ()) or next_word in words.lists.get("person_verbs", ())
+    person = (prev_word in words.lists.get("person_titles", ()) or next_word in words.lists.get("person_verbs", ())) \
+        and extra.get("role") != "agency"  # "shot by Burbank police"
     initial = index.is_sentence_start(start)
     lead = False
     if cue and cue not in ("of", "to"):
@@ -339,11 +282,18 @@ def _role(text: str, toks: list, after: int, before: list[str], words: PlaceWord
     "Kaufman County sheriff's deputies": a jurisdiction) or ``origin`` ("a Bronx man":
     where someone is from); ``care`` for a town right after "a hospital in"."""
     out: dict = {}
+    if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
+        out["role"] = "origin"  # "Stephen Smith II of Allen, Texas": where he is from
     low = [w.lower() for w in before[-2:]]
     if len(low) == 2 and low[1] in ("in", "at", "near") and low[0] in words.lists.get("care_types", ()):
         out["care"] = True
+    ev = re.match(r" ([a-z][\w'’-]*)(?: ([a-z][\w'’-]*))?", text[after:after + 60])
+    if ev and (words.has("event_nouns", ev.group(1)) or words.has("event_adjectives", ev.group(1))
+               and ev.group(2) and words.has("event_nouns", ev.group(2))):
+        out["role"] = "event"
+        return out
     m = re.match(r" ([A-Za-z][\w'’]*)", text[after:after + 40])
-    if m:
+    if m and "role" not in out:
         w = m.group(1).lower().replace("’", "'")
         if w in words.lists.get("agency", ()):
             out["role"] = "agency"
@@ -392,6 +342,8 @@ def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 
             continue
         place = m.group("place").strip()
         qual = (m.group("qual") or "").strip() or None
+        if text[m.start("place") - 1:m.start("place")] == "(" and not qual:
+            continue  # "(CNN) -", "(STMW) —": the agency, not the place
         letters = [c for c in place if c.isalpha()]
         caps = bool(letters) and all(c.isupper() for c in letters)
         if len(letters) < 3 or len(place.split()) > 4 or not (caps or qual):

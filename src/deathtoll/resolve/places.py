@@ -25,6 +25,7 @@ from deathtoll.resolve.context import FINE, Context, article_context
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
 from deathtoll.resolve.mentions import Mention, PlaceWords, find_mentions
 from deathtoll.resolve.normalize import fold
+from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict
 from deathtoll.resolve.text import TextIndex
 from deathtoll.resolve.title import outlet_hints, split_title
 
@@ -35,7 +36,11 @@ _NEIGHBOURHOOD_WORDS = re.compile(r"\b(?:the|that|this) (?:neighbou?rhood|distri
 _LOCAL_RADIUS_KM = 30.0
 _ANCHOR_RADIUS_KM = 75.0
 _BUILDING_RADIUS_KM = 100.0
-_DIVISION_OVER_TOWN = 100_000
+_BIG_CITY = 1_000_000
+_OTHER_STATE_KM = 150.0
+#: cues that make a name a place only when the index knows it ("a Wilmington double shooting")
+_WEAK_CUES = (None, "of", "to", "attributive", "event")
+_OTHER_STATE_POPULATION = 50_000
 
 
 @dataclass(frozen=True)
@@ -53,73 +58,6 @@ class Located:
     key: str | None = None
 
 
-def _variants(m: Mention, words: PlaceWords) -> list[str]:
-    out = []
-    if m.kind_in_name or (m.kind in ("district", "province") and m.written != m.name):
-        out.append(m.written)
-    out.append(m.name)
-    first, _, rest = m.name.partition(" ")
-    if rest and words.has("direction_prefixes", first):
-        out.append(rest)
-    return out
-
-
-def _lookup(gz: Gazetteer, m: Mention, words: PlaceWords, **kw) -> tuple[list[Candidate], str | None]:
-    if m.kind == "street":
-        return [], None
-    division = m.kind in ("province", "district")
-    fallback: tuple[list[Candidate], str | None] = ([], None)
-    for name in _variants(m, words):
-        cands = [c for c in gz.lookup(name, division=division, **kw) if c.exact or c.similarity >= 0.75]
-        if any(c.exact for c in cands):
-            return _prefer_division(cands, m, kw.get("country")), name
-        if cands and not fallback[0]:
-            fallback = (cands, name)
-    return fallback
-
-
-def _prefer_division(cands: list[Candidate], m: Mention, country: str | None) -> list[Candidate]:
-    """A name that is exactly a first-level division ("Florida", "Indiana") is the
-    division, not a small town of that name, unless written as a settlement; a town
-    of 100,000+ people keeps the name ("New York", "Baghdad")."""
-    if m.kind is not None:
-        return cands
-    prov = next((c for c in cands if c.exact and c.feature == "ADM1" and (not country or c.country == country)), None)
-    if prov is None:
-        return cands
-    if any(c.exact and c.precision in _FINE and c.population >= _DIVISION_OVER_TOWN for c in cands):
-        return cands
-    return [prov] + [c for c in cands if c is not prov]
-
-
-def _qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None) -> dict | None:
-    """What "…, Iraq" or "…, Colo." restricts a name to: {"country": …} or
-    {"country", "admin1"}, with the "candidate" entry of the qualifier itself."""
-    if not qual:
-        return None
-    abbrev = words.us_states.get(qual.lower().rstrip("."))
-    if abbrev is None and len(qual) == 2 and qual.isupper() and gz.admin1_name("US", qual):
-        abbrev = qual
-    if abbrev:
-        name = gz.admin1_name("US", abbrev.upper())
-        if not name:
-            return None
-        cands = [c for c in gz.lookup(name, division=True, country="US", limit=5) if c.feature == "ADM1"]
-        return {"country": "US", "admin1": name, "candidate": cands[0] if cands else None}
-    for c in gz.lookup(qual, division=True, limit=5):
-        if c.exact and c.precision == "country":
-            return {"country": c.country or "", "candidate": c}
-        if c.exact and c.precision == "province":
-            return {"country": c.country or "", "admin1": c.admin1 or "", "candidate": c}
-    return None
-
-
-def _restrict(cands: list[Candidate], q: dict | None) -> list[Candidate]:
-    if not q:
-        return cands
-    return [c for c in cands if c.country == q["country"] and (not q.get("admin1") or c.admin1 == q["admin1"])]
-
-
 def _accept_bare(m: Mention, cands: list[Candidate], established: set[str]) -> bool:
     if m.person or not cands:
         return False
@@ -130,6 +68,8 @@ def _accept_bare(m: Mention, cands: list[Candidate], established: set[str]) -> b
         return True
     if any(c.precision == "province" for c in exact):
         return not m.sentence_initial or m.tokens > 1
+    if any(c.precision == "town" and c.population >= _BIG_CITY for c in exact) and m.cue != "of":
+        return True  # "Philadelphia shooting victims"
     return m.tokens >= 2 and any(c.population >= 1000 or c.is_user for c in exact)
 
 
@@ -174,13 +114,13 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
         target = m.extra.get("qualifies")
-        q = _qualifier_filter(gz, words, m.name) if target is not None else None
+        q = qualifier_filter(gz, words, m.written) if target is not None else None
         if q:
             quals[target] = q
             if q.get("candidate") is not None:
                 qualifier_of[i] = q["candidate"]
         if m.cue == "dateline" and m.qualifier:
-            q = _qualifier_filter(gz, words, m.qualifier)
+            q = qualifier_filter(gz, words, m.qualifier)
             if q:
                 quals[i] = q
     # pass 1: each name alone
@@ -189,12 +129,12 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     established: set[str] = set()
     for i, m in enumerate(ms):
         q = quals.get(i)
-        first[i] = _restrict(_lookup(gz, m, words, country=q.get("country") if q else None)[0], q)
+        first[i] = lookup(gz, m, words, q, country=q.get("country") if q else None)[0]
     persons = _person_names(ms, first)
     for i, m in enumerate(ms):
         if m.tokens == 1 and fold(m.name) in persons:
             ms[i] = m = replace(m, person=True)
-        weak = m.cue in (None, "of", "to", "attributive")
+        weak = m.cue in _WEAK_CUES
         if m.person and weak:
             continue
         strong = not weak or m.kind is not None or i in quals or i in qualifier_of
@@ -206,8 +146,10 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
         if i not in accepted and _accept_bare(m, first[i], established):
             accepted.add(i)
     ctx = article_context(ms, first, accepted, qualifier_of, quals)
+    for i, q in county_states(ms, first, accepted, findex).items():
+        quals.setdefault(i, q)
     if outlet:
-        hints = outlet_hints(outlet, gz, words, ctx.country)
+        hints = outlet_hints(outlet, gz, words, ctx.country) or outlet_hints(outlet, gz, words)
         if hints:
             ctx = article_context(ms, first, accepted, qualifier_of, quals, hints)
     outlet_town = _outlet_town(ctx, len(prefix))
@@ -305,7 +247,7 @@ def _following_town(i, m, ms, index, gz, words, ctx) -> Located | None:
             continue
         if n.kind in ("local", "street") or (m.group is not None and n.group == m.group):
             continue
-        cands, _ = _lookup(gz, n, words, country=ctx.country, admin1=ctx.admin1, near=ctx.points)
+        cands, _ = lookup(gz, n, words, country=ctx.country, admin1=ctx.admin1, near=ctx.points)
         for c in cands:
             if c.precision == "town" and (c.exact or c.similarity >= 0.85) and (not ctx.country or c.country == ctx.country):
                 return Located(n, _to_place(n, c), "gazetteer", c.key)
@@ -318,21 +260,32 @@ def _plausible(c: Candidate, m: Mention, ctx: Context, q: dict | None, exact_her
     province when a dateline gave one; a building's name must be near the article."""
     if c.is_user or c.precision == "country":
         return True
+    if m.cue is None and not c.exact and m.kind not in ("province", "district"):
+        return False  # a name without a cue is a place only as spelled in the index
     if m.kind == "building":
-        pts = ctx.points + ([ctx.main.place.lat and (ctx.main.place.lat, ctx.main.place.lon)] if ctx.main else [])
-        pts = [p for p in pts if p]
+        if m.kind_in_name and c.exact and fold(c.matched or "") == fold(m.written) and c.precision in _FINE \
+                and (not ctx.country or c.country == ctx.country):
+            return True  # "Rogers Park", "Hunting Park": the whole name is a town's
+        pts = ctx.points + [loc.place for loc in (ctx.main, ctx.anchor) if loc is not None]  # type: ignore[misc]
+        pts = [p if isinstance(p, tuple) else (p.lat, p.lon) for p in pts
+               if isinstance(p, tuple) or p.lat is not None]
         return bool(c.point and pts and min(distance_km(c.point, p) for p in pts) <= _BUILDING_RADIUS_KM)
     if not q and ctx.country and c.country != ctx.country:
         if c.feature in ("ADM1", "ADM2") or m.cue == "attributive":
             return False
-        if m.cue in (None, "of", "to"):
+        if m.cue in (None, "of", "to", "event"):
             return c.exact and c.population >= 50_000
         if ctx.points and c.point and min(distance_km(c.point, p) for p in ctx.points) <= 150:
             return c.exact or c.similarity >= 0.85
         return c.exact and c.population >= 50_000
     if not q and ctx.admin1_strong and c.precision in _FINE and c.admin1 != ctx.admin1:
+        # another state than the dateline's: a name of one town only, and near the article
+        # or large ("Merrillville" in a Chicago story, not a hamlet "Beale" 1,000 km away)
         shared = [x for x in exact_here if x.country == c.country and x.precision in _FINE]
-        return len(shared) <= 1
+        pts = [p for p in ctx.points + [(a.place.lat, a.place.lon) for a in (ctx.anchor,) if a and a.place.lat is not None]
+               if p != c.point]
+        near = bool(c.point and pts and min(distance_km(c.point, p) for p in pts) <= _OTHER_STATE_KM)
+        return len(shared) <= 1 and (near or c.population >= _OTHER_STATE_POPULATION)
     return True
 
 
@@ -344,9 +297,9 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
         anchor = _following_town(i, m, ms, index, gz, words, ctx) or anchor
     apoint = (anchor.place.lat, anchor.place.lon) if anchor and anchor.place.lat is not None else None
     country = (q or {}).get("country") or ctx.country
-    cands, via = _lookup(gz, m, words, country=country, admin1=(q or {}).get("admin1") or ctx.admin1,
+    cands, via = lookup(gz, m, words, q, country=country, admin1=(q or {}).get("admin1") or ctx.admin1,
                          near=[apoint] if apoint else ctx.points)
-    cands = _restrict(cands, q)
+    cands = restrict(cands, q)
     exact_here = [c for c in cands if c.exact]
     cands = [c for c in cands if _plausible(c, m, ctx, q, exact_here)]
     if apoint is not None and m.kind != "building":
@@ -369,9 +322,10 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
     if cands:
         c = cands[0]
         return Located(m, _to_place(m, c, _coarsen(c.precision, m, via)), "gazetteer", c.key)
-    if m.cue in (None, "of", "to", "attributive") and m.kind is None:
+    if m.cue in _WEAK_CUES and m.kind is None:
         return None
-    return Located(m, Place(name=m.written, country=country, precision="unknown"), "unresolved", None)
+    return Located(m, Place(name=m.written, country=country, admin1=(q or {}).get("admin1"), precision="unknown"),
+                   "unresolved", None)
 
 
 def _population(anchor: Located, gz: Gazetteer) -> int:

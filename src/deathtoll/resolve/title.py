@@ -13,7 +13,7 @@ large city or a first-level division written in it ("CBS Chicago",
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from deathtoll.resolve.normalize import fold
 
@@ -25,9 +25,10 @@ __all__ = ["split_title", "outlet_hints"]
 
 _SEPARATORS = re.compile(r"\s+(?:\||«|»|::|—|–|-{1,2})\s+|\s*\|\s*|:\s+(?=[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s*$)")
 _DOMAIN = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9-]{2,40})\.(?:com|net|org|tv|us|co)\b")
+_LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+|[a-z0-9]{8,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 #: A city named in an outlet must be at least this large to count ("CBS Chicago").
-_OUTLET_CITY_POPULATION = 50_000
+_OUTLET_CITY_POPULATION = 20_000
 _DOMAIN_CITY_POPULATION = 300_000
 
 
@@ -50,11 +51,16 @@ def _good(c: Candidate, country: str | None, min_pop: int) -> bool:
     return c.precision == "town" and c.population >= min_pop
 
 
-def _best(gz: Gazetteer, name: str, country: str | None, min_pop: int) -> Candidate | None:
-    for c in gz.lookup(name, country=country, limit=10):
-        if _good(c, country, min_pop):
-            return c
-    return None
+def _best(gz: Gazetteer, name: str, country: str | None, min_pop: int,
+          states: Sequence[Candidate] = ()) -> Candidate | None:
+    """The entry an outlet's name stands for; a town of a state the outlet also
+    names ("Lima, OH") before any other."""
+    good = [c for c in gz.lookup(name, country=country, limit=10) if _good(c, country, min_pop)]
+    for s in states:
+        for c in good:
+            if c.country == s.country and c.admin1 == s.admin1:
+                return c
+    return good[0] if good else None
 
 
 def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | None = None) -> list[Candidate]:
@@ -77,7 +83,9 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
             seen.add(c.key)
             out.append(c)
 
-    for seg in re.split(r"[|,:;()\[\]«»?!]|\s[-–—]\s|-(?=[A-Z])", outlet):
+    segments = re.split(r"[|,:;()\[\]«»?!]|\s[-–—]\s|-(?=[A-Z])", outlet)
+    states = [c for c in (_state(seg, gz, words) for seg in segments) if c is not None]
+    for seg in segments:
         toks = [t.strip(".'’-") for t in _WORD.findall(seg) if "." not in t.strip(".") or len(t) <= 4]
         caps = [t for t in toks if t[:1].isupper() and not t.isupper() or t.upper() in words.us_states.values()]
         # windows of one to three capitalised words, longest first
@@ -87,7 +95,7 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
                 win = toks[i:i + size]
                 if any(j in used for j in range(i, i + size)) or not all(w in caps for w in win):
                     continue
-                if size == 1 and words.is_stop(win[0]):
+                if size == 1 and words.is_stop(win[0]) or words.has("org_suffixes", win[-1]):
                     continue
                 name = " ".join(win)
                 if len(win) == 1 and len(name) == 2:
@@ -96,13 +104,33 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
                         add(_best(gz, abbrev, "US", _OUTLET_CITY_POPULATION))
                         used.add(i)
                     continue
-                c = _best(gz, name, country, _OUTLET_CITY_POPULATION)
+                c = _best(gz, name, country, _OUTLET_CITY_POPULATION, states)
                 if c is not None:
                     add(c)
                     used.update(range(i, i + size))
-    for m in _DOMAIN.finditer(outlet):
-        add(_domain_hint(m.group(1), gz, country))
+    labels = [m.group(1) for m in _DOMAIN.finditer(outlet)]
+    # "tribunedigital-baltimoresun": a web address written without its ending
+    labels += [part for tok in outlet.split() if _LABEL.fullmatch(tok) for part in tok.split("-")]
+    # "Chicagoist", "NBCMontana": a long word of the outlet's name that is no place itself
+    labels += [tok for tok in re.findall(r"[A-Za-z]{8,}", outlet) if not out or tok not in {c.name for c in out}]
+    for label in labels:
+        add(_domain_hint(label, gz, country))
     return out
+
+
+def _state(segment: str, gz: Gazetteer, words: PlaceWords) -> Candidate | None:
+    """The US state a segment of an outlet string starts with ("OH News", "Texas")."""
+    toks = segment.split()
+    if not toks:
+        return None
+    first = toks[0].strip(".")
+    name = gz.admin1_name("US", first) if len(first) == 2 and first.isupper() else None
+    abbrev = words.us_states.get(first.lower())
+    name = name or (gz.admin1_name("US", abbrev) if abbrev else None) or first
+    for c in gz.lookup(name, division=True, country="US", limit=5):
+        if c.exact and c.feature == "ADM1":
+            return c
+    return None
 
 
 def _domain_hint(label: str, gz: Gazetteer, country: str | None) -> Candidate | None:
