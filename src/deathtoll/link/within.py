@@ -16,6 +16,7 @@ figure as additional ("also", "another", "one more").
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from deathtoll.model import (
@@ -30,6 +31,7 @@ from deathtoll.model import (
 )
 
 CASUALTY_OUTCOMES = ("killed", "wounded")
+SAME_PLACE_KM = 30.0  # two places this close can be one event's
 _CAUSE_FAMILY = {
     "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
     "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
@@ -117,13 +119,29 @@ def _weak_place(r: Report) -> bool:
 
 
 def _compatible_place(a: Report, b: Report) -> bool:
+    """Two statements can be about one event unless each names its own place, in its own
+    clause or sentence, and the two lie far apart (a hospital, a home town or a street
+    named in passing does not split a story)."""
     pa, pb = a.place, b.place
-    if not pa.name or not pb.name or _weak_place(a) or _weak_place(b):
+    own = ("place:clause", "place:sentence")
+    if not (any(x in a.evidence.rules for x in own) and any(x in b.evidence.rules for x in own)):
         return True
-    if pa.geonames_id and pb.geonames_id and pa.geonames_id == pb.geonames_id:
+    if _describes_state(a) or _describes_state(b):
+        return True  # "taken to Temple University Hospital": where the victim went, not where it happened
+    if pa.geonames_id and pa.geonames_id == pb.geonames_id:
         return True
-    na, nb = pa.name.lower(), pb.name.lower()
-    return na == nb or na in nb or nb in na
+    if pa.is_known and pb.is_known:
+        return _km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+    if pa.name and pb.name:
+        na, nb = pa.name.lower(), pb.name.lower()
+        return na == nb or na in nb or nb in na or not (pa.is_known or pb.is_known)
+    return True
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _compatible_cause(a: str | None, b: str | None) -> bool:
