@@ -8,6 +8,8 @@ cumulative never enter totals, restatements count once, updates replace).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from deathtoll.link.within import summarise_article
@@ -240,10 +242,31 @@ def test_update_rule_replaces_the_earlier_figure():
     assert totals(res)["killed"] == (5, 5, 5)
 
 
+def _placed(r: Report, name: str, lat: float, lon: float, rule: str = "place:clause") -> Report:
+    return r.with_(place=Place(name=name, lat=lat, lon=lon, country="IQ", precision="town"),
+                   evidence=replace(r.evidence, rules=r.evidence.rules + (rule,)))
+
+
 def test_different_places_are_different_incidents():
-    res = summarise_article(ART, [rep(0, "killed", 3, place="Tikrit"), rep(1, "killed", 4, place="Samarra")])
+    # each statement names its own town, 50 km apart: two events
+    res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Tikrit", 34.6, 43.68),
+                                  _placed(rep(1, "killed", 4), "Samarra", 34.2, 43.87)])
     assert totals(res)["killed"] == (7, 7, 7)
     assert len(res.incidents) == 2
+
+
+def test_a_borrowed_place_does_not_split_a_story():
+    # the second statement only takes the paragraph's place: a restatement, counted once
+    res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Tikrit", 34.6, 43.68),
+                                  _placed(rep(1, "killed", 3), "Samarra", 34.2, 43.87, rule="place:paragraph")])
+    assert totals(res)["killed"] == (3, 3, 3)
+
+
+def test_a_neighbourhood_and_its_city_can_be_one_event():
+    # a district 3 km from the city centre is within the same-place distance
+    res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Mosul", 36.34, 43.13),
+                                  _placed(rep(1, "killed", 3), "Zanjili", 36.35, 43.10)])
+    assert totals(res)["killed"] == (3, 3, 3)
 
 
 def test_incompatible_causes_are_different_incidents():
