@@ -12,10 +12,9 @@ gold links are articles sharing ``incident_id``. Modes say where the items
 come from:
 
 - ``pipeline``: the full per-article pipeline (extract, resolve, summarise);
-- ``pipeline-gold-place``: the pipeline's reports and incidents, with the
-  gold city/state as place where the resolver found none, dates as resolved;
-- ``pipeline-gold``: the same, with the gold day as date where the resolver
-  found none (linking measured as if places and dates were resolved right);
+- ``pipeline-gold``: the pipeline's reports and incidents with the gold
+  city/state and day as place and date (linking measured as if places and
+  dates were resolved right);
 - ``gold``: one incident per article from the gold fields (date, city/state,
   counts) and the article's title and lead as evidence;
 - ``gold-place``: as ``gold`` but with no event date (only the publication
@@ -142,10 +141,10 @@ def gva_items(mode: str, cache: bool = False) -> tuple[list[LinkItem], dict[str,
             res = pipe.process(art)
             fresh.append(res)
         its = items_from_result(res)
-        if mode in ("pipeline-gold-place", "pipeline-gold"):
+        if mode == "pipeline-gold":
             place = places.place(r["gold"])
-            day = datetime.strptime(r["gold"]["date"], "%B %d, %Y").date() if mode == "pipeline-gold" else None
-            its = [_with_place(it, place, day) for it in its]
+            day = datetime.strptime(r["gold"]["date"], "%B %d, %Y").date()
+            its = [_with_gold(it, place, day) for it in its]
         items.extend(its)
     if cache and fresh:
         CACHE.parent.mkdir(parents=True, exist_ok=True)
@@ -166,19 +165,13 @@ def _read_cache() -> dict[str, ArticleResult]:
     return out
 
 
-def _with_place(item: LinkItem, place: Place, day: date | None = None) -> LinkItem:
-    """Fill the gold place (and day) where the resolver left them empty."""
+def _with_gold(item: LinkItem, place: Place, day: date) -> LinkItem:
+    """The item with the gold place and day, as if places and dates were resolved right."""
     from dataclasses import replace
 
-    inc, reps = item.incident, item.reports
-    if not (inc.place.name or inc.place.is_known):
-        inc = replace(inc, place=place)
-        reps = tuple(r if (r.place.name or r.place.is_known) else r.with_(place=place) for r in reps)
-    if day is not None and inc.date.start is None:
-        when = DateRange(day, day, "day")
-        inc = replace(inc, date=when)
-        reps = tuple(r if r.date.start else r.with_(date=when) for r in reps)
-    return replace(item, incident=inc, reports=reps)
+    when = DateRange(day, day, "day")
+    reps = tuple(r.with_(place=place, date=when) for r in item.reports)
+    return replace(item, incident=replace(item.incident, place=place, date=when), reports=reps)
 
 
 def run_gva(mode: str, similarity: str, threshold: float | None, cache: bool = False) -> None:
@@ -302,7 +295,7 @@ def run_synthetic(n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gva", action="store_true")
-    ap.add_argument("--mode", default="gold", choices=("gold", "gold-place", "pipeline", "pipeline-gold-place", "pipeline-gold"))
+    ap.add_argument("--mode", default="gold", choices=("gold", "gold-place", "pipeline", "pipeline-gold"))
     ap.add_argument("--corpus", nargs="?", const=str(CORPUS))
     ap.add_argument("--synthetic", type=int)
     ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))

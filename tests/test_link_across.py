@@ -16,7 +16,7 @@ from deathtoll.link.blocking import place_relation
 from deathtoll.link.features import features_of
 from deathtoll.link.items import LinkItem, LinkOptions, items_from_result
 from deathtoll.link.manual import ManualDecisionError, ManualDecisions
-from deathtoll.model import Article, ArticleResult, Incident
+from deathtoll.model import Article, ArticleResult, Incident, Place
 from deathtoll.options import Options
 
 from test_link_across_helpers import DAY, PLACES, item, one, partition, report
@@ -170,6 +170,18 @@ def test_place_relations(pa, pb, relation):
     assert place_relation(fb, fa, opts) == relation
 
 
+def test_an_unresolved_places_guessed_country_does_not_keep_it_apart():
+    opts = LinkOptions()
+    guess = [Place("Southeast Quarter", None, None, None, None, country, "unknown") for country in ("CA", "US")]
+    fa, fb = (features_of(n, replace(one(x, MARKET_A, 1), incident=replace(one(x, MARKET_A, 1).incident, place=p)),
+                          opts) for n, (x, p) in enumerate(zip("ab", guess)))
+    assert place_relation(fa, fb, opts) == "same"
+    resolved = [replace(p, lat=45.0, lon=-75.0, precision="neighbourhood") for p in guess]
+    fa, fb = (features_of(n, replace(one(x, MARKET_A, 1), incident=replace(one(x, MARKET_A, 1).incident, place=p)),
+                          opts) for n, (x, p) in enumerate(zip("ab", resolved)))
+    assert place_relation(fa, fb, opts) is None  # resolved in two countries: apart
+
+
 def test_same_name_in_another_province_is_not_the_same_place():
     opts = LinkOptions()
     elsewhere = replace(PLACES["mosul"], geonames_id=None, lat=None, lon=None, admin1="Somewhere Else")
@@ -177,6 +189,21 @@ def test_same_name_in_another_province_is_not_the_same_place():
     fb = features_of(1, replace(one("b", MARKET_A, 1), incident=replace(one("b", MARKET_A, 1).incident,
                                                                          place=elsewhere)), opts)
     assert place_relation(fa, fb, opts) is None
+
+
+@pytest.mark.parametrize("b_sentence, linked", [
+    # the resolver put B in Kirkuk, but B's text names Bab al-Tob: compared, and linked
+    ("A car bomb tore through the Bab al-Tob market in Mosul, killing 12 shoppers, officials in Kirkuk said.", True),
+    # alike texts about a Kirkuk market: not compared, the places are apart and neither is named
+    ("A car bomb tore through the main market in Kirkuk, killing 12 shoppers.", False),
+])
+def test_alike_texts_naming_the_other_place_are_compared_despite_the_resolver(b_sentence, linked):
+    a = one("a", MARKET_A, 12, source="A", place="bab_al_tob")
+    b = one("b", b_sentence, 12, source="B", place="kirkuk")
+    result = link_incidents([a, b], options=LinkOptions(explain="all"))
+    assert (len(result.incidents) == 1) is linked
+    if linked:
+        assert "places differ, one named in the other text" in result.pairs[0].reasons
 
 
 def test_linking_is_deterministic_and_ids_come_from_the_earliest_article_incident():

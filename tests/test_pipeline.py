@@ -49,7 +49,8 @@ def test_run_stores_everything_in_batches(store):
     assert (summary.articles_read, summary.extracted, summary.reports, summary.incidents) == (30, 30, 60, 30)
     assert summary.status == "ok" and summary.failed == 0
     counts = store.counts()
-    assert (counts["articles"], counts["reports"], counts["incidents"]) == (30, 60, 30)
+    # 30 article incidents, and one linked incident each (the toy articles tell different events)
+    assert (counts["articles"], counts["reports"], counts["incidents"], counts["incident_members"]) == (30, 60, 60, 30)
 
 
 def test_rerun_adds_nothing_and_extracts_nothing(store, tmp_path):

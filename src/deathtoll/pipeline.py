@@ -45,6 +45,8 @@ class RunSummary:
     - ``unchanged``: already stored with the same content; not extracted again.
     - ``extracted``: articles read out (and stored, when there is a store).
     - ``failed``: inputs that could not be read or read out (``len(skipped)``).
+    - ``incidents``: article-level incidents read out in this run;
+      ``linked``: cross-article incidents in the store after linking (None without a store).
     """
 
     articles_read: int = 0
@@ -55,6 +57,7 @@ class RunSummary:
     incidents: int = 0
     checks: int = 0
     failed: int = 0
+    linked: int | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)
     run_id: int | None = None
     seconds: float = 0.0
@@ -223,6 +226,7 @@ class Pipeline:
         batch_size = max(1, self.options.batch_size)
         results: list[ArticleResult] = []
         copies: list[Article] = []
+        stored: set[str] = set()
         try:
             with RunProgress(progress) as bar:
                 items = _Classifier(self.options, store, summary, collect).classify(articles)
@@ -239,10 +243,18 @@ class Pipeline:
                         results.append(outcome)
                     if store is not None and len(results) + len(copies) >= batch_size:
                         store.save_batch(summary.run_id, results, copies)
+                        stored.update(r.article.id for r in results)
+                        stored.update(a.id for a in copies)
                         results, copies = [], []
                     bar.advance()
                 if store is not None and (results or copies):
                     store.save_batch(summary.run_id, results, copies)
+                    stored.update(r.article.id for r in results)
+                    stored.update(a.id for a in copies)
+            if store is not None and hasattr(store, "save_links") and (stored or not store.has_links()):
+                from deathtoll.store.linking import relink
+
+                summary.linked = len(relink(store, stored, self.options).incidents)
         except BaseException as e:
             summary.seconds = time.monotonic() - started
             if store is not None and summary.run_id is not None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from deathtoll.extract.lexicon import Lexicon
 from deathtoll.model import Actor
 
-_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "appos", "acl", "xcomp", "csubj"}
+_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "appos", "xcomp", "csubj"}
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _PERIOD_RE = re.compile(
     rf"\b(?:between|from)\s+(?:late |early |mid-?)?(?:{_MONTHS}|\d{{4}})\b.{{0,30}}?\b(?:and|to|until|through)\b"

@@ -19,6 +19,7 @@ their linked incident keeps its id.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from array import array
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
@@ -29,11 +30,12 @@ from deathtoll.link.features import Features, compared_texts, features_of, item_
 from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
 from deathtoll.link.manual import ManualDecision, ManualDecisions, apply_decisions
 from deathtoll.link.reconcile import build_incident
-from deathtoll.link.similarity import NameIndex, make_similarity
+from deathtoll.link.mentions import mention_pairs
+from deathtoll.link.similarity import LexicalSimilarity, NameIndex, make_similarity
 
 __all__ = ["link_incidents", "linked_id"]
 
-_RELATIONS = ("same", "inside", "near", "unplaced")
+_RELATIONS = ("same", "inside", "near", "unplaced", "mentioned")
 _FULL_GUARD = 2500  # cluster size product up to which every cross pair is checked
 
 
@@ -151,7 +153,10 @@ def link_incidents(
     frozen = [bool(it.reports) and not v.reports for it, v in zip(all_items, views)]
     feats = [features_of(i, v, opts) for i, v in enumerate(views)]
     texts = compared_texts(all_items, feats)
-    sim = make_similarity(opts.similarity).fit(texts)
+    lexical = LexicalSimilarity().fit(texts)
+    sim = make_similarity(opts.similarity, lexical)
+    if sim is not lexical:
+        sim.fit(texts)
     names = NameIndex().fit(texts)
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
@@ -160,7 +165,7 @@ def link_incidents(
     for i, j in _stored_links(all_items, fixed):
         clusters.union(i, j, guarded=False)
     pairs = _link_copies(all_items, fixed, frozen, sim, clusters, opts)
-    pairs += _link_candidates(all_items, feats, fixed, frozen, sim, names, clusters, opts)
+    pairs += _link_candidates(all_items, feats, fixed, frozen, sim, lexical, names, clusters, opts)
     unit_sets, unit_item = _unit_sets(all_items, clusters)
     final, shaped = apply_decisions(unit_sets, decisions)
     return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
@@ -202,13 +207,15 @@ def _link_copies(all_items: Sequence[LinkItem], fixed: Sequence[bool], frozen: S
 
 
 def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
-                     frozen: Sequence[bool], sim: Any, names: NameIndex, clusters: _Clusters,
-                     opts: LinkOptions) -> list[PairDecision]:
+                     frozen: Sequence[bool], sim: Any, lexical: LexicalSimilarity, names: NameIndex,
+                     clusters: _Clusters, opts: LinkOptions) -> list[PairDecision]:
     """Block, score every candidate pair, and join the accepted ones best first."""
     # Blocking first, into compact arrays, to know each item's partners ("alone").
     left, right, rels = array("i"), array("i"), bytearray()
     partner: list[int] = [-1] * len(all_items)  # -1 none yet, -2 several articles, else one article's item
-    for i, j, rel in candidate_pairs(feats, opts, fixed=fixed):
+    by_place = candidate_pairs(feats, opts, fixed=fixed)
+    by_text = mention_pairs(feats, lexical.matrix, opts, fixed=fixed)
+    for i, j, rel in itertools.chain(by_place, by_text):
         if frozen[i] or frozen[j]:
             continue
         left.append(i)
@@ -233,7 +240,14 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
     pairs: list[PairDecision] = []
     for score, i, j, relation, alone, t in kept:
         accepted = score >= opts.threshold
-        why = clusters.union(i, j) if accepted else None
+        why = None
+        if accepted:
+            doubtful = feats[i].place_doubtful, feats[j].place_doubtful
+            if relation == "mentioned":  # the places disagree, the texts do not: trust the texts
+                feats[i].place_doubtful = feats[j].place_doubtful = True
+            why = clusters.union(i, j)
+            if why:
+                feats[i].place_doubtful, feats[j].place_doubtful = doubtful
         _, reasons = score_pair(feats[i], feats[j], relation, t, opts, names.shared(i, j), alone=alone)
         if why:
             reasons = reasons + (f"refused: {why}",)

@@ -26,6 +26,7 @@ from typing import Iterator, Sequence
 
 from deathtoll.link.features import Features, fold_name
 from deathtoll.link.items import LinkOptions
+from deathtoll.model import Place
 
 __all__ = ["place_relation", "dates_compatible", "candidate_pairs", "haversine_km", "date_gap"]
 
@@ -44,6 +45,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _resolved(p: Place) -> bool:
+    """The resolver placed it (a precision or a point), so its country is not a guess."""
+    return p.is_known or p.precision != "unknown"
+
+
 def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
     """How the two places relate: ``same``, ``inside``, ``near``, ``unplaced`` or None (incompatible)."""
     pa, pb = a.place, b.place
@@ -52,7 +58,7 @@ def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
         return "unplaced" if (pa.country == pb.country or not pa.country or not pb.country) else None
     if not known_a or not known_b:
         return None
-    if pa.country and pb.country and pa.country != pb.country:
+    if pa.country and pb.country and pa.country != pb.country and _resolved(pa) and _resolved(pb):
         return None
     if pa.geonames_id is not None and pa.geonames_id == pb.geonames_id:
         return "same"
@@ -80,7 +86,8 @@ def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
 
 def date_gap(a: Features, b: Features) -> int:
     """Days between two known date ranges (0 when they overlap)."""
-    return max(0, max(a.start, b.start) - min(a.end, b.end))  # type: ignore[arg-type,type-var]
+    gap = (a.start if a.start > b.start else b.start) - (a.end if a.end < b.end else b.end)  # type: ignore[operator]
+    return gap if gap > 0 else 0
 
 
 def dates_compatible(a: Features, b: Features, relation: str, opts: LinkOptions) -> bool:
@@ -213,7 +220,18 @@ def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequ
                 a, b = (f, feats[j]) if f.idx < j else (feats[j], f)
                 if a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
                     continue
-                relation = place_relation(a, b, opts)
-                if relation is None or not dates_compatible(a, b, relation, opts):
+                gid = a.place.geonames_id
+                if gid is not None and gid == b.place.geonames_id:
+                    relation: str | None = "same"  # the common case, without the full test
+                else:
+                    relation = place_relation(a, b, opts)
+                if relation is None:
+                    continue
+                if a.date_known and b.date_known:
+                    lo_end = a.end if a.end < b.end else b.end  # type: ignore[operator]
+                    hi_start = a.start if a.start > b.start else b.start  # type: ignore[operator]
+                    if hi_start - lo_end > (a.slack if a.slack > b.slack else b.slack):
+                        continue
+                elif not dates_compatible(a, b, relation, opts):
                     continue
                 yield a.idx, b.idx, relation

@@ -8,7 +8,8 @@ names                  a rare proper name in both (not the place's own) +0.10
 candidates             each the other's only candidate at that place and time +0.10
 place                  same spot (neighbourhood or finer) +0.10, same town +0.05, near -0.05,
                        two spots more than ``spot_km`` apart -0.25, both unplaced -0.15,
-                       opposite sides of one town ("east Mosul" / "west Mosul") -0.15
+                       opposite sides of one town ("east Mosul" / "west Mosul") -0.15,
+                       places unrelated but one named in the other's text -0.05
 date                   same day +0.10, days apart -0.05, undated -0.10
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
@@ -128,6 +129,9 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     elif relation == "near":
         score -= 0.05
         reasons is None or reasons.append("nearby place")
+    elif relation == "mentioned":
+        score -= 0.05
+        reasons is None or reasons.append("places differ, one named in the other text")
     elif relation == "unplaced":
         score -= 0.15
         reasons is None or reasons.append("no place")
@@ -188,7 +192,9 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
         if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread):
             return "dates too far apart"
     pa, pb = a.place, b.place
-    if pa.country and pb.country and pa.country != pb.country:
+    if a.place_doubtful or b.place_doubtful:
+        return None  # linked by text despite its place: the place is no witness
+    if pa.country and pb.country and pa.country != pb.country and pa.is_known and pb.is_known:
         return "countries differ"
     if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2:
         if haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > opts.far_km:  # type: ignore[arg-type]

@@ -149,6 +149,7 @@ class Features:
     place_words: frozenset[str] = frozenset()
     killed_groups: frozenset[str] = frozenset()
     directed: bool = False
+    place_doubtful: bool = False
     sides: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def set_text(self, text: str) -> None:

@@ -85,6 +85,9 @@ class LinkOptions:
             incident when their text similarity reaches this.
         wire_similarity: items of different outlets whose evidence is this
             similar are copies of one wire story (one source).
+        mention_similarity: two incidents whose places do not relate are
+            still compared when their texts are at least this alike and one
+            names the other's place (or both lie in one admin1): resolvers err.
         explain: which pair decisions the result keeps: ``"linked"`` (the
             accepted pairs, the default: every link explained), ``"near"``
             (also those that came within 0.3 of the threshold) or ``"all"``.
@@ -105,6 +108,7 @@ class LinkOptions:
     max_day_spread: int = 3
     copy_similarity: float = 0.3
     wire_similarity: float = 0.9
+    mention_similarity: float = 0.35
     explain: str = "linked"
 
     def __post_init__(self) -> None:

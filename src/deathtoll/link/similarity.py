@@ -201,6 +201,11 @@ class LexicalSimilarity:
                                   shape=(len(bags), max(1, len(vocab))))
         return self
 
+    @property
+    def matrix(self) -> Any:
+        """The fitted vectors, one L2-normalised sparse row per text."""
+        return self._matrix
+
     def pair(self, i: int, j: int) -> float:
         """Cosine of texts ``i`` and ``j`` (0 when either has no content word)."""
         return float(self.pairs([i], [j])[0])
@@ -300,16 +305,18 @@ class MeanSimilarity:
         return sum(p.pairs(left, right) for p in self.parts) / len(self.parts)
 
 
-def make_similarity(name: str) -> Any:
+def make_similarity(name: str, lexical: LexicalSimilarity | None = None) -> Any:
     """The similarity named ``lexical``, ``embedding`` or ``both``.
+
+    ``lexical``, when given, is the lexical part to use (already fitted or not).
 
     Raises:
         ConfigError: an unknown name.
     """
     if name == "lexical":
-        return LexicalSimilarity()
+        return lexical or LexicalSimilarity()
     if name == "embedding":
         return EmbeddingSimilarity()
     if name == "both":
-        return MeanSimilarity([LexicalSimilarity(), EmbeddingSimilarity()])
+        return MeanSimilarity([lexical or LexicalSimilarity(), EmbeddingSimilarity()])
     raise ConfigError(f"unknown similarity {name!r}")

@@ -55,6 +55,8 @@ def summary_table(summary: Any) -> Table:
             ("unchanged", summary.unchanged), ("extracted", summary.extracted),
             ("skipped", len(summary.skipped)), ("reports", summary.reports),
             ("incidents", summary.incidents), ("checks", summary.checks)]
+    if getattr(summary, "linked", None) is not None:
+        rows.append(("linked incidents", summary.linked))
     for label, value in rows:
         table.add_row(label, str(value))
     table.add_row("seconds", f"{summary.seconds:.1f}")

@@ -89,6 +89,7 @@ class Store(ABC):
         group: str | None = None,
         outcome: str | None = None,
         limit: int | None = None,
+        level: str = "auto",
     ) -> list[Incident]:
         """Stored incidents matching every filter given, earliest first (undated last).
 

@@ -143,7 +143,26 @@ CREATE INDEX checks_article ON checks(article_id);
 CREATE INDEX checks_kind_status ON checks(kind, status);
 """
 
+_LINKING = """
+CREATE TABLE incident_members (
+    linked_id  TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    member_id  TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    PRIMARY KEY (member_id)
+);
+CREATE INDEX incident_members_linked ON incident_members(linked_id);
+
+CREATE TABLE manual_decisions (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind          TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    incident_ids  TEXT NOT NULL DEFAULT '[]',
+    report_ids    TEXT NOT NULL DEFAULT '[]',
+    created       TEXT NOT NULL
+);
+CREATE INDEX incidents_origin ON incidents(origin);
+"""
+
 #: Every migration, in the order it must be applied.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
+    ("0002_linking", _LINKING),
 )

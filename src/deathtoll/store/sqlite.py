@@ -16,11 +16,13 @@ from deathtoll.errors import StoreError
 from deathtoll.model import Article, ArticleResult, Incident, empty_totals
 from deathtoll.store import rows
 from deathtoll.store.base import SourcedReport, Store, StoredCheck
+from deathtoll.store.linking import LinkingMixin
 from deathtoll.store.migrations import MIGRATIONS, MIGRATIONS_TABLE
 
 __all__ = ["SQLiteStore"]
 
-TABLES = ("runs", "articles", "reports", "incidents", "incident_victims", "report_incident", "checks")
+TABLES = ("runs", "articles", "reports", "incidents", "incident_victims", "report_incident", "checks",
+          "incident_members", "manual_decisions")
 
 # Variables per IN (...) list, well under SQLite's limit.
 _CHUNK = 500
@@ -58,7 +60,7 @@ def _insert(table: str, row: dict[str, Any], *, upsert: bool = False) -> tuple[s
     return sql, tuple(row.values())
 
 
-class SQLiteStore(Store):
+class SQLiteStore(LinkingMixin, Store):
     """A store in one SQLite file (or ``:memory:``).
 
     Args:
@@ -202,9 +204,13 @@ class SQLiteStore(Store):
         group: str | None = None,
         outcome: str | None = None,
         limit: int | None = None,
+        level: str = "auto",
     ) -> list[Incident]:
         where: list[str] = []
         params: list[Any] = []
+        if level == "auto":
+            level = "linked" if self.has_links() else "article"
+        where.append("i.origin = 'article'" if level == "article" else "i.origin IN ('linked', 'manual')")
         if since is not None or until is not None:
             where.append("i.date_start IS NOT NULL")
         if since is not None:
