@@ -234,8 +234,7 @@ OUTCOMES = [
     case("Officials said 23 villagers were shot dead at the checkpoint.", ("killed", 23, 23, 23, C),
          xfail="no report when 'were shot dead' is inside 'Officials said ...'"),
     # active "shot dead" with the object after it
-    case("A sniper shot dead a soldier.", ("killed", 1, 1, 1, SF),
-         xfail="active 'shot dead <object>' gives no report"),
+    case("A sniper shot dead a soldier.", ("killed", 1, 1, 1, SF)),
     # "stabbed to death"
     case("A man was stabbed to death outside a bar.", ("killed", 1, 1, 1, U)),
     # "bodies of N" found

@@ -13,11 +13,14 @@ _GAZETTEERS: dict[str, Gazetteer] = {}
 
 
 def session_gazetteer(tmp_path_factory) -> Gazetteer:
-    """The whole-world embedded gazetteer, compiled once per session under pytest's tmp dir."""
+    """The whole-world embedded gazetteer, compiled once per session at the default place,
+    which conftest points at a session folder (``DEATHTOLL_HOME``): the CLI and pipeline
+    tests then use the same index instead of compiling their own."""
+    from deathtoll.resolve.gazetteer import default_path
+
     key = str(tmp_path_factory.getbasetemp())
     if key not in _GAZETTEERS:
-        path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-        _GAZETTEERS[key] = Gazetteer(path)
+        _GAZETTEERS[key] = Gazetteer(default_path())
     return _GAZETTEERS[key]
 
 

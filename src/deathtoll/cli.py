@@ -30,7 +30,7 @@ OK, SOME_FAILED, NOTHING = 0, 1, 3
 
 Group = Literal[GROUPS]  # type: ignore[valid-type]
 Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
-Format = Literal["csv", "jsonl", "geojson"]
+Format = Literal["csv", "jsonl", "geojson", "acled", "ucdp"]
 
 app = typer.Typer(
     name="deathtoll",
@@ -251,6 +251,87 @@ def incidents(
     _out().print(incidents_table(found))
 
 
+@incidents_app.command("merge")
+def incidents_merge(
+    ids: List[str] = typer.Argument(..., metavar="ID...", help="Two or more incident ids that are one event."),
+    db: str = _db_option(),
+) -> None:
+    """Merge incidents an analyst knows are one event; later runs keep the merge.
+
+    \b
+    Example: deathtoll incidents merge L-311fc445a98f L-79182807faa4 --db deaths.db
+    """
+    from deathtoll.link.manual import merge_decision
+    from deathtoll.store import open_store
+    from deathtoll.store.linking import relink
+
+    if len(ids) < 2:
+        raise _fail("a merge needs at least two incident ids", 2)
+    with _errors(), open_store(db) as store:
+        incidents = [_stored_incident(store, i) for i in ids]
+        store.add_decision(merge_decision(incidents))
+        result = relink(store)
+    target = next((i.id for i in result.incidents if set(incidents[0].reports) <= set(i.reports)), "?")
+    typer.echo(f"merged {', '.join(ids)} into {target}", err=True)
+
+
+@incidents_app.command("split")
+def incidents_split(
+    incident: str = typer.Argument(..., metavar="ID", help="The incident to split."),
+    reports: List[str] = typer.Argument(..., metavar="REPORT...", help="Report ids that are another event."),
+    db: str = _db_option(),
+) -> None:
+    """Take reports out of an incident into one of their own; later runs keep the split.
+
+    \b
+    Example: deathtoll incidents split L-311fc445a98f 9f2c0e1d3b4a5c6d#3 --db deaths.db
+    """
+    from deathtoll.link.manual import split_decision
+    from deathtoll.store import open_store
+    from deathtoll.store.linking import relink
+
+    with _errors(), open_store(db) as store:
+        found = _stored_incident(store, incident)
+        store.add_decision(split_decision(found, reports))
+        result = relink(store)
+    target = next((i.id for i in result.incidents if set(reports) <= set(i.reports)), "?")
+    typer.echo(f"split {len(reports)} report(s) out of {incident} into {target}", err=True)
+
+
+def _stored_incident(store: Any, incident_id: str) -> Any:
+    found = store.incident(incident_id)
+    if found is None:
+        raise DeathtollError(f"no incident {incident_id!r} in {store.location}")
+    return found
+
+
+@app.command()
+def checks(
+    db: str = _db_option(),
+    kind: Optional[str] = typer.Option(None, "--kind", help="aggregate, conflict, unplaced or undated."),
+    status: Optional[str] = typer.Option(None, "--status", help="match, mismatch or info."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, metavar="N", help="At most this many."),
+) -> None:
+    """List consistency checks: stated totals against incidents, conflicting sources,
+    reports that could not be placed or dated — each with its evidence.
+
+    \b
+    Example: deathtoll checks --db deaths.db --status mismatch
+    """
+    from deathtoll.publish.tables import checks_view
+    from deathtoll.store import open_store
+
+    with _errors(), open_store(db) as store:
+        found = [c for c in store.checks() if (kind is None or c.check.kind == kind)
+                 and (status is None or c.check.status == status)]
+        if limit is not None:
+            found = found[:limit]
+        if not found:
+            _err().print("no checks match")
+            return
+        _out().print(checks_view(found, store))
+
+
 @app.command()
 def show(
     item: str = typer.Argument(..., metavar="ID", help="An incident id (a1/0) or an article id."),
@@ -279,7 +360,8 @@ def show(
 @app.command()
 def export(
     db: str = _db_option(),
-    fmt: Format = typer.Option(..., "--format", "-f", help="csv (flat), jsonl (incidents with reports) or geojson (points)."),
+    fmt: Format = typer.Option(..., "--format", "-f",
+                               help="csv (flat), jsonl (incidents with reports), geojson (points), acled or ucdp (those datasets' columns and codes)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
 ) -> None:
     """Export the stored incidents as CSV, JSON Lines or GeoJSON.

@@ -127,6 +127,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
         return [h for s in subs for h in _conj_heads(s)], "victim:subject"
     if kind == "adj":
         head = trigger.head
+        if _children(trigger, "dobj"):  # "a sniper shot dead a soldier", parsed with "dead" as the verb
+            return [h for o in _children(trigger, "dobj") for h in _conj_heads(o)], "victim:adjective-object"
         if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
             subs = (_children(trigger, "nsubj") or [c for c in _children(trigger, "nummod") if c.i < trigger.i]
                     or _children(head, "dobj") or _subject_of(head))

@@ -1,4 +1,4 @@
-"""Exports of the stored incidents: flat CSV, JSON Lines with reports, GeoJSON."""
+"""Exports of the stored incidents: flat CSV, JSON Lines with reports, GeoJSON, ACLED, UCDP."""
 
 from __future__ import annotations
 
@@ -93,7 +93,39 @@ def _geojson(store: Any, out: TextIO) -> ExportStats:
     return ExportStats(len(features), left_out)
 
 
-FORMATS: dict[str, Callable[[Any, TextIO], ExportStats]] = {"csv": _csv, "jsonl": _jsonl, "geojson": _geojson}
+def _coded(columns: tuple[str, ...], row: Callable[..., dict[str, Any]]) -> Callable[[Any, TextIO], ExportStats]:
+    """A CSV writer in a dataset's own columns and codes (ACLED, UCDP GED)."""
+
+    def write(store: Any, out: TextIO) -> ExportStats:
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        n = 0
+        for incident in store.incidents():
+            sourced = store.reports_for(incident.id)
+            articles = {s.article.id: s.article for s in sourced}
+            record = row(incident, [s.report for s in sourced], articles=articles)
+            writer.writerow({k: "" if v is None else v for k, v in record.items()})
+            n += 1
+        return ExportStats(n)
+
+    return write
+
+
+def _acled(store: Any, out: TextIO) -> ExportStats:
+    from deathtoll.link.export_codes import ACLED_COLUMNS, acled_row
+
+    return _coded(ACLED_COLUMNS, acled_row)(store, out)
+
+
+def _ucdp(store: Any, out: TextIO) -> ExportStats:
+    from deathtoll.link.export_codes import UCDP_COLUMNS, ucdp_row
+
+    return _coded(UCDP_COLUMNS, ucdp_row)(store, out)
+
+
+FORMATS: dict[str, Callable[[Any, TextIO], ExportStats]] = {
+    "csv": _csv, "jsonl": _jsonl, "geojson": _geojson, "acled": _acled, "ucdp": _ucdp,
+}
 
 
 def export(store: Any, fmt: str, out: TextIO) -> ExportStats:
@@ -106,10 +138,13 @@ def export(store: Any, fmt: str, out: TextIO) -> ExportStats:
     - ``geojson``: a FeatureCollection of Point features ([lon, lat]) with the
       CSV columns as properties; incidents without coordinates are left out
       and counted in ``ExportStats.left_out``.
+    - ``acled`` / ``ucdp``: CSV in ACLED's / UCDP GED's own column names and
+      precision codes (``geo_precision``, ``time_precision``; ``where_prec``,
+      ``date_prec``), conservative fatalities as ``low``.
 
     Args:
         store: an open :class:`~deathtoll.store.Store`.
-        fmt: ``csv``, ``jsonl`` or ``geojson``.
+        fmt: ``csv``, ``jsonl``, ``geojson``, ``acled`` or ``ucdp``.
         out: a text stream (open files with ``newline=""``).
 
     Raises:

@@ -155,3 +155,20 @@ def article_view(result: ArticleResult) -> RenderableType:
     for check in result.checks:
         parts.append(Text(f"check {check.kind} [{check.status}]: {check.message}"))
     return Group(*parts)
+
+
+def checks_view(found: Iterable[Any], store: Any) -> Table:
+    """One row per stored check: kind, status, message, and the evidence sentence of its first report."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("finding")
+    table.add_column("evidence", style="italic")
+    for stored in found:
+        c = stored.check
+        quote = ""
+        if c.reports:
+            rep = store.report(c.reports[0]) if hasattr(store, "report") else None
+            quote = f"“{rep.evidence.sentence}”" if rep is not None else c.reports[0]
+        table.add_row(c.kind, c.status, c.message, quote)
+    return table

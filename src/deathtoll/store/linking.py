@@ -51,6 +51,11 @@ class LinkingMixin:
                                 linked=linked.get(inc.id), title=art.title))
         return out
 
+    def report(self, report_id: str) -> Report | None:
+        """One stored report, or None."""
+        row = self._conn.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return rows.report_from_row(row) if row else None
+
     def stored_reports(self) -> list[Report]:
         """Every stored report (for the cross-store checks)."""
         return [rows.report_from_row(r) for r in self._conn.execute("SELECT * FROM reports ORDER BY article_id, seq")]
