@@ -48,7 +48,7 @@ def test_no_arguments_shows_help():
 
 
 @pytest.mark.parametrize("path", [
-    ("run",), ("extract",), ("show",), ("export",), ("incidents",), ("evaluate",), ("checks",),
+    ("run",), ("extract",), ("show",), ("export",), ("incidents",), ("evaluate",), ("checks",), ("link",),
     ("incidents", "merge"), ("incidents", "split"),
     ("gazetteer", "build"), ("gazetteer", "add-geonames"), ("gazetteer", "add-csv"), ("gazetteer", "lookup"), (),
 ])
@@ -60,7 +60,7 @@ def test_every_command_help_has_an_example(path):
 
 def test_all_commands_are_tested_for_help():
     command = get_command(app)
-    assert sorted(command.commands) == ["checks", "evaluate", "export", "extract", "gazetteer", "incidents", "run", "show"]
+    assert sorted(command.commands) == ["checks", "evaluate", "export", "extract", "gazetteer", "incidents", "link", "run", "show"]
     assert sorted(command.commands["incidents"].commands) == ["merge", "split"]
 
 

@@ -94,3 +94,13 @@ def test_merge_of_an_unknown_incident_is_an_error(tmp_path):
     result = runner.invoke(app, ["incidents", "merge", "L-nope", "L-nada", "--db", str(db)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: no incident 'L-nope' in {db}"
+
+
+def test_relinking_everything_gives_the_same_incidents(tmp_path):
+    db = tmp_path / "d.db"
+    assert runner.invoke(app, ["run", str(_write(tmp_path / "a.jsonl", OUTLETS + [OTHER])), "--db", str(db)]).exit_code == 0
+    before = sorted((i.id, i.reports) for i in _linked(db))
+    result = runner.invoke(app, ["link", "--db", str(db), "--all"])
+    assert result.exit_code == 0, result.output
+    assert "1 told by more than one source" in result.stderr
+    assert sorted((i.id, i.reports) for i in _linked(db)) == before

@@ -298,6 +298,29 @@ def incidents_split(
     typer.echo(f"split {len(reports)} report(s) out of {incident} into {target}", err=True)
 
 
+@app.command()
+def link(
+    db: str = _db_option(),
+    everything: bool = typer.Option(False, "--all", help="Relink every stored article, not only unlinked ones."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Score a pair needs to be linked (default 0.30)."),
+    similarity: Optional[str] = typer.Option(None, "--similarity", help="lexical (default), embedding or both."),
+) -> None:
+    """Link stored article incidents into cross-source incidents (every run does this itself).
+
+    \b
+    Example: deathtoll link --db deaths.db --all --threshold 0.35
+    """
+    from deathtoll.store import open_store
+    from deathtoll.store.linking import relink
+
+    settings = {k: v for k, v in (("threshold", threshold), ("similarity", similarity)) if v is not None}
+    with _errors(), open_store(db) as store:
+        fresh = {it.article_id for it in store.link_items()} if everything else ()
+        result = relink(store, fresh, settings or None)
+    merged = sum(1 for i in result.incidents if i.sources > 1)
+    typer.echo(f"{_plural(len(result.incidents), 'linked incident')}, {merged} told by more than one source", err=True)
+
+
 def _stored_incident(store: Any, incident_id: str) -> Any:
     found = store.incident(incident_id)
     if found is None:

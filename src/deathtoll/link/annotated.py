@@ -161,6 +161,7 @@ def pair_scores(predicted: Iterable[tuple[str, str]], gold: Iterable[tuple[str, 
 
 
 def groups_to_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
+    """Every pair (sorted) of keys that share a group."""
     out: set[tuple[str, str]] = set()
     for g in groups:
         out.update(combinations(sorted(set(g)), 2))
