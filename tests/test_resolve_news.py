@@ -51,10 +51,10 @@ def _place(gz, text, needle, title=None):
         ("Police said two men were shot on Sunday evening.", "shot", "Two men wounded in Cleveland shooting",
          CLEVELAND, "place:title"),
         # an unknown name in a county's sentence takes the outlet's town inside that county
-        ("A man died Sunday after being shot in Florence, according to Los Angeles County coroner's records.",
+        ("A man died on Sunday, a day after he was shot in Florence, the Los Angeles County coroner's office said.",
          "shot", "Man killed in Florence - Los Angeles Times", LOS_ANGELES, "place:refined"),
         # ... and the county's point without such a town, never a Florence of another state
-        ("A man died Sunday after being shot in Florence, according to Los Angeles County coroner's records.",
+        ("A man died on Sunday, a day after he was shot in Florence, the Los Angeles County coroner's office said.",
          "shot", None, LA_COUNTY, "place:unresolved"),
         # an address "near 99th and Oklahoma" in the outlet's town, not the state of Oklahoma
         ("A 30-year-old man was shot near 99th and Oklahoma on Sunday.", "shot",

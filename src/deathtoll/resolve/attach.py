@@ -201,7 +201,7 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
             if nxt is not None:
                 loc, ru = nxt
                 if loc.place.precision in ("district", "province"):
-                    # "in Green Meadows, according to Los Angeles County coroner's records":
+                    # "shot in Green Meadows, the county coroner of Los Angeles County said":
                     # the article's own town inside that county is the closer point
                     finer = next((a for a, ra in chain if ra in _ANCHOR_LEVELS and a.how == "gazetteer"
                                   and a.place.precision == "town" and _inside(a, loc)), None)
