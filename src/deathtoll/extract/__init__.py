@@ -157,8 +157,6 @@ def _inherit_scope(reports: list[Report]) -> list[Report]:
 
 
 def _with_rule(ev: Evidence, rule: str) -> Evidence:
-    from dataclasses import replace
-
     return replace(ev, rules=ev.rules + (rule,))
 
 
@@ -196,7 +194,7 @@ def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
                                                    start=m.start(1), end=m.end(1)), f.trigger, -1,
                                  f.rules + ["count:split-fatally"], f.scope, f.certainty, f.cause, f.perpetrator,
                                  f.attribution)
-                f.victim = _copy_victim(f, Count.exact(n - k.best, f.victim.count.text))
+                f.victim = replace(f.victim, count=Count.exact(n - k.best, f.victim.count.text))
                 f.soft = False
                 f.rules.append("count:split-fatally")
                 out.extend([killed, f])
@@ -205,17 +203,11 @@ def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _copy_victim(f: Finding, count: Count):
-    return replace(f.victim, count=count)
-
-
 def _to_report(art: Article, n: int, sent: Sentence, f: Finding) -> Report:
     c = f.victim.count or Count(None, None, None, None)
     rules = list(f.rules)
     if f.soft:
         rules.append("outcome:hit-unspecified")
-    if f.update:
-        pass
     return Report(
         id=f"{art.id}#{n}",
         outcome=f.outcome,

@@ -411,8 +411,6 @@ def _add_context(f: Finding, trig: Token, sent: Span, lex: Lexicon) -> None:
                 f.update = True
     if f.update:
         f.rules.append("count:update")
-    if f.victim.rules and "victim:own-members" in f.victim.rules and f.perpetrator:
-        pass
 
 
 def _tidy(findings: list[Finding], sent: Span, lex: Lexicon) -> list[Finding]:

@@ -163,8 +163,6 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     noun = head
     num_tokens: list[Token] | None = None
     if head.pos_ == "NUM" or word_value(head.text) is not None and head.pos_ in ("NUM", "PRON", "DET", "NOUN", "ADJ"):
-        if head.lower_ in ("one", "a") and head.pos_ == "PRON":
-            pass
         num_tokens = _num_phrase(head)
         noun = None
         for c in head.children:
@@ -238,12 +236,10 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
             count, found = Count(1, 1, 1, noun.text), found or ("unknown", "person")
             rules.append("count:named-person")
         elif noun.tag_ in ("NN", "NNP") and found:
-            det = next((c for c in noun.children if c.dep_ in ("det", "nummod", "amod", "poss") and c.i < noun.i), None)
-            if det is not None or noun.i == 0 or True:
-                count = Count(1, 1, 1, det.text if det is not None and det.dep_ == "det" else noun.text)
-                rules.append("count:singular")
-        elif noun.lower_ in ("more", "others"):
-            pass
+            # a singular victim noun is one person: "a policeman", "the victim", "Officer"
+            det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+            count = Count(1, 1, 1, det.text if det is not None else noun.text)
+            rules.append("count:singular")
         if found is None and count is not None and noun.pos_ == "NOUN" and not victim_lookup(noun, lex):
             return None
     if noun is not None and found is None and not elliptic:
