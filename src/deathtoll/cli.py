@@ -283,7 +283,7 @@ def export(
                                help="csv (flat), jsonl (incidents with reports), geojson (points), acled or ucdp (those datasets' columns and codes)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
 ) -> None:
-    """Export the stored incidents as CSV, JSON Lines or GeoJSON.
+    """Export the stored incidents as CSV, JSON Lines, GeoJSON, or ACLED- or UCDP-shaped CSV.
 
     \b
     Example: deathtoll export --db deaths.db --format geojson --output incidents.geojson
