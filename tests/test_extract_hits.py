@@ -79,3 +79,13 @@ def test_hit_totals(extractor, text, killed, wounded):
     art = Article(id="t", title=title, text=body)
     totals = summarise_article(art, extractor.extract(art)).totals
     assert (totals["killed"]["best"], totals["wounded"]["best"]) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "N of them" takes the people named before in the sentence
+    ("Gunmen stopped a bus carrying pilgrims and killed 12 of them.", [("killed", 12, C)]),
+    # with no plural person noun before it, "them" stays unknown
+    ("After the raid they said they had killed 3 of them.", [("killed", 3, U)]),
+])
+def test_of_them(extractor, text, want):
+    assert Counter(_reports(extractor, text)) == Counter(want)

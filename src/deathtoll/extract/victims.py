@@ -212,6 +212,9 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         if noun.lower_ == "own":
             found = ("militants", "own members")  # "X of their own": resolved by the caller to the actor's group
             rules.append("victim:own-members")
+        elif noun.lower_ == "them" and noun is not head and (earlier := _antecedent_group(noun, lex)):
+            found = earlier  # "at least 70 of them": the people named before in the sentence
+            rules.append("victim:of-them")
         elif noun.lower_ in PRONOUN_MANY | {"them", "others", "other", "more"}:
             elliptic = True
         else:
@@ -289,3 +292,13 @@ def _comparative_after(tok: Token) -> bool:
     """"No fewer than 12": "no" is part of a qualifier, not a negation."""
     nxt = tok.doc[tok.i + 1 : tok.i + 3].text.lower()
     return nxt.startswith(("fewer than", "less than", "more than"))
+
+
+def _antecedent_group(pronoun: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """The nearest plural victim noun before ``pronoun`` in its sentence."""
+    for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if tok.tag_ in ("NNS", "NNPS"):
+            found = victim_lookup(tok, lex)
+            if found:
+                return found
+    return None
