@@ -251,7 +251,7 @@ class Pipeline:
                     store.save_batch(summary.run_id, results, copies)
                     stored.update(r.article.id for r in results)
                     stored.update(a.id for a in copies)
-            if store is not None and hasattr(store, "save_links") and (stored or not store.has_links()):
+            if store is not None and (stored or not store.has_links()):
                 from deathtoll.store.linking import relink
 
                 summary.linked = len(relink(store, stored, self.options).incidents)

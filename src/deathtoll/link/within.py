@@ -16,9 +16,9 @@ figure as additional ("also", "another", "one more").
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
+from deathtoll.geo import distance_km
 from deathtoll.model import (
     Article,
     ArticleResult,
@@ -42,8 +42,6 @@ _ADDITIVE_WORDS = ("also", "another", "more", "additional", "further", "second",
 @dataclass
 class _Cluster:
     reports: list[Report]
-    sentence_start: int
-    paragraph_key: int
     itemised_under: str | None = None  # id of the aggregate report that lists it
     tally: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (group, outcome) -> [lo, be, hi]
     soft: dict[str, list[int]] = field(default_factory=dict)  # group -> [lo, be, hi] of "was shot"
@@ -131,17 +129,11 @@ def _compatible_place(a: Report, b: Report) -> bool:
     if pa.geonames_id and pa.geonames_id == pb.geonames_id:
         return True
     if pa.is_known and pb.is_known:
-        return _km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+        return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
     if pa.name and pb.name:
         na, nb = pa.name.lower(), pb.name.lower()
         return na == nb or na in nb or nb in na or not (pa.is_known or pb.is_known)
     return True
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _compatible_cause(a: str | None, b: str | None) -> bool:
@@ -251,7 +243,7 @@ def _clusters(reports: list[Report]) -> list[_Cluster]:
         cl = by_sentence.get(r.evidence.sentence_start)
         if cl is None:
             heading = next((h for h in reversed(headings) if h.evidence.sentence_end <= r.evidence.sentence_start), None)
-            cl = _Cluster([], r.evidence.sentence_start, 0, _heading_key(heading) if heading else None)
+            cl = _Cluster([], _heading_key(heading) if heading else None)
             by_sentence[r.evidence.sentence_start] = cl
             order.append(cl)
         cl.reports.append(r)

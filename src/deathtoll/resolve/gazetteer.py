@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from deathtoll import geo
 from deathtoll.errors import GazetteerError
 from deathtoll.resolve.normalize import name_keys
 
@@ -57,9 +58,7 @@ def default_path() -> Path:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres between two (lat, lon) points."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geo.distance_km(a[0], a[1], b[0], b[1])
 
 
 @dataclass(frozen=True)

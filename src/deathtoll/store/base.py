@@ -121,6 +121,31 @@ class Store(ABC):
     def checks(self, *, article_id: str | None = None) -> list[StoredCheck]:
         """Stored checks, all or those of one article, in the order they were stored."""
 
+    # -- linking across articles ---------------------------------------
+    @abstractmethod
+    def stored_reports(self) -> list[Report]:
+        """Every stored report, in article then text order."""
+
+    @abstractmethod
+    def link_items(self, reports: Sequence[Report] | None = None) -> list[Any]:
+        """Every article incident as a ``LinkItem`` with the linked incident it is in."""
+
+    @abstractmethod
+    def save_links(self, result: Any, checks: Sequence[Check]) -> None:
+        """Replace every linked incident, membership and cross-store check in one transaction."""
+
+    @abstractmethod
+    def has_links(self) -> bool:
+        """Whether linking has run on this store."""
+
+    @abstractmethod
+    def manual_decisions(self) -> list[Any]:
+        """Every analyst merge and split, oldest first."""
+
+    @abstractmethod
+    def add_decision(self, decision: Any) -> None:
+        """Keep an analyst's merge or split; every later linking re-applies it."""
+
     # -- lifetime ---------------------------------------------------------
     @abstractmethod
     def close(self) -> None:

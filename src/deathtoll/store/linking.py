@@ -30,23 +30,24 @@ class LinkingMixin:
     _conn: sqlite3.Connection
     location: str
 
-    def link_items(self) -> list[LinkItem]:
-        """Every stored article incident as a :class:`LinkItem`, with the linked incident it is in."""
+    def link_items(self, reports: Sequence[Report] | None = None) -> list[LinkItem]:
+        """Every stored article incident as a :class:`LinkItem`, with the linked incident it is in.
+
+        ``reports``: the stored reports when the caller has read them already.
+        """
         articles = {r["id"]: rows.article_from_row(r) for r in self._conn.execute(
             "SELECT id, title, published, source, url, author, language, origin, copy_of FROM articles")}
         linked = dict(self._conn.execute("SELECT member_id, linked_id FROM incident_members").fetchall())
         incs = self._conn.execute("SELECT * FROM incidents WHERE origin = 'article' ORDER BY article_id, seq").fetchall()
         links = self._report_ids([r["id"] for r in incs])  # type: ignore[attr-defined]
-        reports: dict[str, Report] = {}
-        for r in self._conn.execute("SELECT * FROM reports"):
-            reports[r["id"]] = rows.report_from_row(r)
+        by_id = {r.id: r for r in (reports if reports is not None else self.stored_reports())}
         out = []
         for row in incs:
             inc = rows.incident_from_row(row, links.get(row["id"], ()))
             art = articles.get(row["article_id"])
             if art is None:
                 continue
-            mine = tuple(reports[rid].with_(incident=inc.id) for rid in inc.reports if rid in reports)
+            mine = tuple(by_id[rid].with_(incident=inc.id) for rid in inc.reports if rid in by_id)
             out.append(LinkItem(inc, mine, art.source, art.published, art.copy_of, art.id,
                                 linked=linked.get(inc.id), title=art.title))
         return out
@@ -118,9 +119,10 @@ def relink(store: Any, new_articles: Iterable[str] = (), options: Any = None) ->
     from deathtoll.link.checks_store import store_checks
 
     fresh = set(new_articles)
-    items = store.link_items()
+    reports = store.stored_reports()
+    items = store.link_items(reports)
     new = [it for it in items if it.article_id in fresh or not it.linked]
     old = [it for it in items if not (it.article_id in fresh or not it.linked)]
     result = link_incidents(new, old, manual=store.manual_decisions(), options=options)
-    store.save_links(result, store_checks(result.incidents, store.stored_reports()))
+    store.save_links(result, store_checks(result.incidents, reports))
     return result
