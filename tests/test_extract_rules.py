@@ -157,6 +157,10 @@ NOT_COUNTS = [
     case("Three people, aged 19, 22 and 25, were wounded.", ("wounded", 3, 3, 3, U)),
     # an age in apposition after a singular victim
     case("The boy, 9, was injured.", ("wounded", 1, 1, 1, C)),
+    # an age in apposition in a headline, where the parser tags the noun as an interjection
+    case("Boy, 9, accidentally shot in head dies"),
+    # "Sr." split by the tokenizer: the period is no second victim
+    case("Joshua Miller Sr., a 42-year-old man, died Sunday after being shot.", ("killed", 1, 1, 1, U)),
     # a year as a modifier of the attack
     case("Four people were killed in a 2015 attack on the market.", ("killed", 4, 4, 4, U, {"scope": "incident"})),
     # a year before the cause word

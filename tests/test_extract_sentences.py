@@ -46,6 +46,12 @@ LEX = load_lexicon()
         ("(Reuters) - Three soldiers were killed on Monday.", ["(Reuters) - Three soldiers were killed on Monday."]),
         # leading and trailing blanks are not part of a sentence
         ("   Leading spaces. And trailing.   ", ["Leading spaces.", "And trailing."]),
+        # a clock time ends a sentence when a new sentence follows it
+        ("The call came at 12:45 a.m. About an hour later a man was arrested.",
+         ["The call came at 12:45 a.m.", "About an hour later a man was arrested."]),
+        # but not when a day or a time zone follows it
+        ("Shots rang out at 3 a.m. Sunday near the bar.", ["Shots rang out at 3 a.m. Sunday near the bar."]),
+        ("He died at 10 p.m. EST on Friday.", ["He died at 10 p.m. EST on Friday."]),
         # nothing in, nothing out
         ("", []),
         # blank lines only

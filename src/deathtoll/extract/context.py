@@ -74,6 +74,37 @@ def _since_clause(trigger: Token) -> bool:
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
                 return True
+            # "Since the rampage of 2012, at least 500 children have been killed": a perfect tense
+            # with a "since" phrase counts from that point on
+            if c.dep_ == "prep" and c.lower_ == "since" and _perfect(v) and _names_time(c):
+                return True
+    return False
+
+
+def _names_time(since: Token) -> bool:
+    """"since Monday", "since the December 2012 rampage" (not "since the attack": that event's own toll)."""
+    objs = [g for g in since.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
+                                                       for t in o.subtree) for o in objs)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+
+
+def _past_reference(trigger: Token, sent: Span) -> bool:
+    """"the deadliest since December 2012, when 26 were killed": an earlier event named to compare.
+
+    A "when"/"where" clause hanging off a date with a year, in a sentence that ranks
+    (a superlative: deadliest, most, worst).
+    """
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for v in (head, *head.ancestors):
+        if v.dep_ in ("relcl", "advcl") and any(c.lower_ in ("when", "where") for c in v.children):
+            anchor = v.head
+            year = anchor.ent_type_ == "DATE" and any(
+                t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in anchor.subtree if t.i < v.i)
+            return year and any(t.tag_ in ("JJS", "RBS") for t in sent)
     return False
 
 
@@ -82,6 +113,8 @@ def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]
     clause = _text(clause_tokens(trigger))
     if _has_phrase(clause, lex.markers_of("cumulative")) or _since_clause(trigger):
         return "cumulative", "scope:cumulative-marker"
+    if _past_reference(trigger, sent):
+        return "incident", "scope:past-reference"
     heading = sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading"))
     if _has_phrase(clause, lex.markers_of("aggregate")) or _PERIOD_RE.search(clause):
         return "aggregate", "scope:list-heading" if heading else "scope:aggregate-marker"

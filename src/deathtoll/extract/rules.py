@@ -22,6 +22,7 @@ _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _ONE_DEATH = {"death", "homicide", "murder", "killing", "slaying"}
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}  # "a double homicide"
 _RELATIVE = {"who", "whom", "that", "which"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -305,6 +306,11 @@ def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, To
     det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")), None)
     if not nums and det is not None and t.lower_ in _ONE_DEATH and t.dep_ != "compound" \
             and not any(c.lower_ in ("attempted", "attempt") for c in t.children):
+        many = next((c for c in t.children if c.lower_ in _MULTIPLE), None)
+        if many is not None:  # "a double homicide": two deaths
+            n = _MULTIPLE[many.lower_]
+            return [(Victim(Count(n, n, n, f"{det.text} {many.text} {t.text}"), "unknown", None, det.idx,
+                            t.idx + len(t.text), rules=("count:multiple-death",)), t, "killed")]
         return [(Victim(Count(1, 1, 1, f"{det.text} {t.text}"), "unknown", None, det.idx, t.idx + len(t.text),
                         rules=("count:one-death",)), t, "killed")]
     if nums and t.lower_ in ("deaths", "fatalities", "bodies", "corpses", "injuries", "casualties", "hostages"):

@@ -20,6 +20,15 @@ _ABBREV_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBR
 
 
 _LINE_BREAK = re.compile(r"\n\s*|\Z")
+_CLOCK = re.compile(r"\b[ap]\.m\.$", re.I)
+_AFTER_CLOCK = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T\b|GMT|UTC|local|Eastern|Central|"
+                          r"Pacific|Mountain|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+def _clock_ends(left: str, right: str) -> bool:
+    """"… at 12:45 a.m. Police said …": a clock time ends the sentence unless a day, a date
+    or a time zone follows it ("3 a.m. Sunday", "10 p.m. ET")."""
+    return bool(_CLOCK.search(left.rstrip())) and not _AFTER_CLOCK.match(right)
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,8 @@ def _split_block(block: str, offset: int, para: int, out: list[Sentence]) -> Non
     start = 0
     for m in _BOUNDARY.finditer(block):
         left = block[start : m.start()]
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV_RE.search(left.rstrip()[-8:]):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV_RE.search(left.rstrip()[-8:]) \
+                and not _clock_ends(left, block[m.end():]):
             continue
         _emit(block, start, m.start() + len(m.group(1) or ""), offset, para, out)
         start = m.end()

@@ -140,6 +140,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     doc = head.doc
     lower = head.lower_
     rules: list[str] = []
+    if not any(ch.isalnum() for ch in head.text):
+        return None  # "Hawkins Sr." split as "Sr" + ".": the period is no second person
     if lower in NOT_PEOPLE or head.lemma_.lower() in NOT_PEOPLE:
         return None
     if lower in ("second", "third", "fourth", "fifth") and any(c.lower_ in ("a", "another") for c in head.children):
@@ -278,7 +280,7 @@ def _is_apposed_age_or_year(num: Token) -> bool:
     doc = num.doc
     prev = doc[num.i - 1] if num.i > 0 else None
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
-    if prev is not None and prev.text == "," and num.i > 1 and doc[num.i - 2].pos_ in ("NOUN", "PROPN") \
+    if prev is not None and prev.text == "," and num.i > 1 and doc[num.i - 2].pos_ in ("NOUN", "PROPN", "INTJ", "X") \
             and (nxt is None or nxt.text in (",", ")")):
         return True
     t = num.text

@@ -31,6 +31,7 @@ from deathtoll.model import (
 )
 
 CASUALTY_OUTCOMES = ("killed", "wounded")
+_PAST = "scope:past-reference"  # an earlier event named to compare ("the deadliest since 2012, when …")
 SAME_PLACE_KM = 30.0  # two places this close can be one event's
 _CAUSE_FAMILY = {
     "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
@@ -71,11 +72,47 @@ def _describes_state(r: Report) -> bool:
         any(x.startswith("trigger:hospital") for x in r.evidence.rules)
 
 
+_RESTATING_COUNTS = ("count:pronoun", "count:one-death")
+_WHOLE = "count:multiple-death"  # "a double homicide" names the whole of its sentence's dead
+
+
+def _kind(r: Report) -> str:
+    return "hit" if "outcome:hit-unspecified" in r.evidence.rules else r.outcome
+
+
+def _local(r: Report, width: int = 40) -> str:
+    ev = r.evidence
+    at = ev.start - ev.sentence_start
+    return ev.sentence[max(0, at - width) : ev.end - ev.sentence_start + width]
+
+
+def _restates_in_sentence(r: Report, reports: list[Report]) -> bool:
+    """Whether ``r`` only repeats another report of its sentence.
+
+    A "he" or "his death" beside a named victim of the same outcome in one sentence is
+    that victim again ("An autopsy found he died … his death was ruled a homicide"); a
+    scraped page that repeats its headline inside one sentence repeats its figures.
+    """
+    earlier = [x for x in reports if x.evidence.start < r.evidence.start and _kind(x) == _kind(r)]
+    if any(x.count.best == r.count.best and _local(x) == _local(r) for x in earlier):
+        return True
+    if not any(x in r.evidence.rules for x in _RESTATING_COUNTS) or (r.count.best or 0) > 1:
+        return False
+    others = [x for x in reports if x is not r and _kind(x) == _kind(r)]
+    if any(not any(y in x.evidence.rules for y in _RESTATING_COUNTS) for x in others):
+        return True
+    # two restating words only: "he died … the killing" is one death
+    return any(x.evidence.start < r.evidence.start for x in others)
+
+
 def _cluster_tally(cl: _Cluster) -> None:
     cl.tally, cl.soft = {}, {}
     states: dict[str, list[int]] = {}
     updates = {r.outcome: r for r in cl.reports if "count:update" in r.evidence.rules and r.count.best is not None}
+    wholes = [r for r in cl.reports if _WHOLE in r.evidence.rules]
     for r in cl.reports:
+        if _restates_in_sentence(r, cl.reports) or r in wholes:
+            continue
         if r.outcome in updates:
             if r is updates[r.outcome]:
                 _add(cl.tally, (r.victims.group, r.outcome), _contrib(r))
@@ -87,6 +124,9 @@ def _cluster_tally(cl: _Cluster) -> None:
             _add(states if _describes_state(r) else cl.soft, r.victims.group, vals)
         else:
             _add(cl.tally, (r.victims.group, r.outcome), vals)
+    for r in wholes:  # "X was killed along with Y in a double homicide": two, not four
+        have = [sum(v[i] for (g, o), v in cl.tally.items() if o == r.outcome) for i in range(3)]
+        _add(cl.tally, (r.victims.group, r.outcome), [max(0, x - h) for x, h in zip(_contrib(r), have)])
     # "a person shot … found a man with a gunshot wound": the wound, the condition and the
     # trip to hospital describe the people hit; they do not add to them
     for g, vals in states.items():
@@ -173,8 +213,39 @@ def _unify_unknown(target: dict, incoming: dict) -> dict:
     return out
 
 
+def _fold_unknown(vague: dict, known: dict, outcome: str) -> bool:
+    """One side counts only unknown victims of ``outcome``, the other names groups: "Two killed"
+    over "A man and a woman were killed" is the same two. Puts the named groups and whatever
+    the vague figure exceeds them by into ``vague``; False when the rule does not apply."""
+    groups_v = {g for g, o in vague if o == outcome}
+    groups_k = {g for g, o in known if o == outcome}
+    if groups_v != {"unknown"} or not groups_k - {"unknown"}:
+        return False
+    total = [sum(v[i] for (g, o), v in known.items() if o == outcome) for i in range(3)]
+    rest = [max(0, vague[("unknown", outcome)][i] - total[i]) for i in range(3)]
+    del vague[("unknown", outcome)]
+    for (g, o), v in known.items():
+        if o == outcome:
+            vague[(g, o)] = list(v)
+    if any(rest):
+        _add(vague, ("unknown", outcome), rest)
+    return True
+
+
 def _merge_restatement(into: _Cluster, other: _Cluster, update: bool) -> None:
-    incoming = _unify_unknown(into.tally, other.tally)
+    incoming = {k: list(v) for k, v in other.tally.items()}
+    if not update:
+        for o in {o for _, o in incoming} & {o for _, o in into.tally}:
+            folded = _fold_unknown(into.tally, incoming, o)
+            if not folded:
+                mine = {k: v for k, v in into.tally.items() if k[1] == o}
+                theirs = {k: list(v) for k, v in incoming.items() if k[1] == o}
+                folded = _fold_unknown(theirs, mine, o)
+                if folded:
+                    into.tally = {k: v for k, v in into.tally.items() if k[1] != o} | theirs
+            if folded:
+                incoming = {k: v for k, v in incoming.items() if k[1] != o}
+    incoming = _unify_unknown(into.tally, incoming)
     into.tally = _unify_unknown(incoming, into.tally)
     for key, vals in incoming.items():
         cur = into.tally.get(key)
@@ -238,7 +309,7 @@ def _clusters(reports: list[Report]) -> list[_Cluster]:
     by_sentence: dict[int, _Cluster] = {}
     order: list[_Cluster] = []
     for r in reports:
-        if r.scope != "incident":
+        if r.scope != "incident" or _PAST in r.evidence.rules:
             continue
         cl = by_sentence.get(r.evidence.sentence_start)
         if cl is None:
@@ -320,7 +391,8 @@ def _checks(reports: list[Report], incidents: list[tuple[Incident, _Cluster]]) -
 def summarise_article(article: Article, reports: list[Report]) -> ArticleResult:
     """Group an article's reports into incidents, compute its totals and checks.
 
-    Aggregate and cumulative reports join no incident and never add to totals;
+    Aggregate and cumulative reports, and earlier events named only to compare
+    (rule ``scope:past-reference``), join no incident and never add to totals;
     a round-up's stated total is compared with the incidents it lists.
     """
     reports = sorted(reports, key=lambda r: (r.evidence.sentence_start, r.evidence.start))
