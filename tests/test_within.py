@@ -180,6 +180,26 @@ def test_one_sentence_restating_its_victims(extractor, text, killed):
     assert totals(res)["killed"][1] == killed
 
 
+@pytest.mark.parametrize(
+    "text,wounded",
+    [
+        # two people shot in one sentence, then "Both" in the next: two, not four
+        ("Double shooting\n\nOne man was shot in the back and a 29-year-old man was shot in the leg. "
+         "Both are listed in critical condition.", 2),
+        # a stated two, then each of them named with a different group: still two
+        ("Two hurt\n\nTwo people were injured on Monday. The woman was shot in the neck and the man "
+         "was shot in the back. Both were taken to the hospital.", 2),
+        # a headline naming one, a body naming both, a later sentence naming one again: two
+        ("Teen, man shot downtown\n\nPolice say a 22-year-old man and a 16-year-old boy were shot. "
+         "The teen was shot in the back and taken to the hospital.", 2),
+    ],
+)
+def test_people_hit_told_again_count_once(extractor, text, wounded):
+    res = run(extractor, text)
+    assert_consistent(res)
+    assert totals(res)["wounded"][1] == wounded
+
+
 def test_separate_attacks_add_up(extractor):
     text = ("Two attacks\n\nA roadside bomb killed two soldiers near Tikrit. "
             "In a separate attack, another soldier was killed by a sniper in Samarra.")

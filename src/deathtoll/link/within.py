@@ -37,6 +37,7 @@ _CAUSE_FAMILY = {
     "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
     "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
 }
+_BACK_REFERENCES = ("both", "all", "each", "the")
 _ADDITIVE_WORDS = ("also", "another", "more", "additional", "further", "second", "third", "other")
 
 
@@ -94,7 +95,7 @@ def _restates_in_sentence(r: Report, reports: list[Report]) -> bool:
     scraped page that repeats its headline inside one sentence repeats its figures.
     """
     earlier = [x for x in reports if x.evidence.start < r.evidence.start and _kind(x) == _kind(r)]
-    if any(x.count.best == r.count.best and _local(x) == _local(r) for x in earlier):
+    if any(x.count.best == r.count.best and _local(x, 0) == _local(r, 0) and _local(x) == _local(r) for x in earlier):
         return True
     if not any(x in r.evidence.rules for x in _RESTATING_COUNTS) or (r.count.best or 0) > 1:
         return False
@@ -143,6 +144,8 @@ def _is_additive(r: Report) -> bool:
     text = (r.count.text or "").lower().split()
     if text and text[0] in _ADDITIVE_WORDS:
         return True
+    if text and text[0] in _BACK_REFERENCES:
+        return False  # "Both were taken to hospital": the people just named, again
     s = r.evidence.sentence.lower()
     local = s[max(0, r.evidence.start - r.evidence.sentence_start - 40) : r.evidence.end - r.evidence.sentence_start + 40]
     return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)
@@ -254,17 +257,18 @@ def _merge_restatement(into: _Cluster, other: _Cluster, update: bool) -> None:
         else:
             into.tally[key] = [max(cur[i], vals[i]) for i in range(3)]
     known = {g for g in into.soft if g != "unknown"} | {g for g, _ in into.tally if g != "unknown"}
-    for g, vals in other.soft.items():
-        if g == "unknown" and len(known) == 1:
-            g = next(iter(known))
-        cur = into.soft.get(g)
-        into.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
-    if "unknown" in into.soft and len(known) == 1:
-        g = next(iter(known))
-        unk = into.soft.pop("unknown")
-        cur = into.soft.get(g, [0, 0, 0])
-        into.soft[g] = [max(cur[i], unk[i]) for i in range(3)]
+    # the people hit, told again: the larger telling stands ("the woman … and the man were shot"
+    # then "Both were taken to hospital" is two, whatever groups each sentence names)
+    mine, theirs = _soft_total(into.soft), _soft_total(other.soft)
+    if theirs[1] > mine[1] or (theirs[1] == mine[1] and theirs[2] > mine[2]):
+        into.soft = {g: list(v) for g, v in other.soft.items()}
+    if set(into.soft) == {"unknown"} and len(known) == 1:
+        into.soft = {next(iter(known)): into.soft["unknown"]}  # "the victim" of the soldiers named before
     into.reports.extend(other.reports)
+
+
+def _soft_total(soft: dict[str, list[int]]) -> list[int]:
+    return [sum(v[i] for v in soft.values()) for i in range(3)]
 
 
 def _merge_additive(into: _Cluster, other: _Cluster) -> None:
