@@ -170,6 +170,9 @@ def test_aggregate_and_cumulative_never_enter_totals(extractor, text, killed):
         # a running total counted "since" a dated event is cumulative
         ("Boy killed\n\nA boy was shot dead on Friday. Since the March 2012 rampage, at least 300 children "
          "have been killed by guns in the state.", 1),
+        # "they" takes the count of the people named before it, also past the first sentence
+        ("Two teens shot\n\nThe shooting happened late on Saturday. Both teens were taken to a hospital, "
+         "where they died the next day.", 2),
         # two different people killed in one sentence still add
         ("Two killed\n\nA man and a woman were killed in the shooting.", 2),
     ],

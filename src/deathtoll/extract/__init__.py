@@ -109,7 +109,7 @@ class Extractor:
                         if len(groups) == 1:
                             f.victim.group, f.victim.detail = pf[-1].victim.group, pf[-1].victim.detail
                         f.rules.append("victim:ellipsis-previous-sentence")
-                if f.victim.count is None and f.victim.elliptic and sent.text[f.victim.start - sent.start:].lower().startswith(("they", "them")):
+                if f.victim.count is None and f.victim.elliptic and sent.text[f.victim.start:].lower().startswith(("they", "them")):
                     earlier = [x for x in (findings[:k] or (prev[1] if prev and index[sent.start] - index[prev[0].start] == 1 else []))
                                if x.victim.count is not None]
                     if earlier:

@@ -144,8 +144,8 @@ def _is_additive(r: Report) -> bool:
     text = (r.count.text or "").lower().split()
     if text and text[0] in _ADDITIVE_WORDS:
         return True
-    if text and text[0] in _BACK_REFERENCES:
-        return False  # "Both were taken to hospital": the people just named, again
+    if (text and text[0] in _BACK_REFERENCES) or "count:they-antecedent" in r.evidence.rules:
+        return False  # "Both were taken to hospital", "they died": the people just named, again
     s = r.evidence.sentence.lower()
     local = s[max(0, r.evidence.start - r.evidence.sentence_start - 40) : r.evidence.end - r.evidence.sentence_start + 40]
     return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)
