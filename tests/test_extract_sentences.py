@@ -52,6 +52,11 @@ LEX = load_lexicon()
         # but not when a day or a time zone follows it
         ("Shots rang out at 3 a.m. Sunday near the bar.", ["Shots rang out at 3 a.m. Sunday near the bar."]),
         ("He died at 10 p.m. EST on Friday.", ["He died at 10 p.m. EST on Friday."]),
+        # a scraped page with no space after a period still ends the sentence
+        ("They found a victim with a gunshot wound.That person was taken away.",
+         ["They found a victim with a gunshot wound.", "That person was taken away."]),
+        # but a town written "St.Louis" is one word
+        ("He lives in St.Louis now.", ["He lives in St.Louis now."]),
         # nothing in, nothing out
         ("", []),
         # blank lines only

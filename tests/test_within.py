@@ -195,6 +195,14 @@ def test_one_sentence_restating_its_victims(extractor, text, killed):
         # a headline naming one, a body naming both, a later sentence naming one again: two
         ("Teen, man shot downtown\n\nPolice say a 22-year-old man and a 16-year-old boy were shot. "
          "The teen was shot in the back and taken to the hospital.", 2),
+        # "A second victim" is one more; "The second victim" is one already counted
+        ("Shooting\n\nPolice say one man was shot and critically wounded. A second victim was found two "
+         "blocks away with a gunshot wound to the arm.", 2),
+        # "That person" points back to the victim just found, in one scraped sentence
+        ("Shooting\n\nOfficers found a single victim with a gunshot wound.That person was taken to the "
+         "hospital.", 1),
+        # a clock time is not a count of people
+        ("Shooting\n\nPolice were called on reports of a person shot around 1 a.m. on Friday.", 1),
     ],
 )
 def test_people_hit_told_again_count_once(extractor, text, wounded):

@@ -15,7 +15,8 @@ from deathtoll.extract.lexicon import Lexicon
 _ABBREV = ("u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "st", "no",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
            "i.e", "e.g", "vs", "inc", "co", "corp", "jr", "sr", "gov", "sen", "rep", "ft", "mt", "i.e.d", "approx")
-_BOUNDARY = re.compile(r"""(?<=[.!?])(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|(?<=:)\s*\n|\n""")
+_BOUNDARY = re.compile(r"""(?<=[.!?])(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|(?<=:)\s*\n|\n"""
+                       r"""|(?<=[a-z]{2}\.)()(?=[A-Z][a-z]+\s)""")  # "a gunshot wound.That person was" (scraped)
 _ABBREV_RE = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREV) + r")\.$|(?:^|\s)[A-Z]\.$", re.I)
 
 

@@ -159,7 +159,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
                       negative=True, rules=("count:negative",))
 
-    if head.pos_ == "NUM" and _is_apposed_age_or_year(head):
+    if head.pos_ == "NUM" and (_is_apposed_age_or_year(head) or _is_clock(head)):
         return None
     # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
     noun = head
@@ -288,6 +288,12 @@ def _is_apposed_age_or_year(num: Token) -> bool:
         has_noun = any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children)
         return not has_noun
     return False
+
+
+def _is_clock(num: Token) -> bool:
+    """"shot around 1 a.m.": a time of day."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    return nxt is not None and nxt.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm", "o'clock")
 
 
 def _comparative_after(tok: Token) -> bool:

@@ -37,6 +37,7 @@ _CAUSE_FAMILY = {
     "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
     "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
 }
+_ORDINALS = ("second", "third", "fourth", "fifth")
 _BACK_REFERENCES = ("both", "all", "each", "the")
 _ADDITIVE_WORDS = ("also", "another", "more", "additional", "further", "second", "third", "other")
 
@@ -97,7 +98,8 @@ def _restates_in_sentence(r: Report, reports: list[Report]) -> bool:
     earlier = [x for x in reports if x.evidence.start < r.evidence.start and _kind(x) == _kind(r)]
     if any(x.count.best == r.count.best and _local(x, 0) == _local(r, 0) and _local(x) == _local(r) for x in earlier):
         return True
-    if not any(x in r.evidence.rules for x in _RESTATING_COUNTS) or (r.count.best or 0) > 1:
+    demonstrative = (r.count.text or "").lower() in ("that", "this")  # "a victim … That person"
+    if not (demonstrative or any(x in r.evidence.rules for x in _RESTATING_COUNTS)) or (r.count.best or 0) > 1:
         return False
     others = [x for x in reports if x is not r and _kind(x) == _kind(r)]
     if any(not any(y in x.evidence.rules for y in _RESTATING_COUNTS) for x in others):
@@ -144,6 +146,10 @@ def _is_additive(r: Report) -> bool:
     text = (r.count.text or "").lower().split()
     if text and text[0] in _ADDITIVE_WORDS:
         return True
+    ev = r.evidence
+    phrase = ev.sentence[ev.start - ev.sentence_start : ev.end - ev.sentence_start].lower().split()
+    if phrase and phrase[0] in ("a", "an") and any(w in _ORDINALS for w in phrase[1:3]):
+        return True  # "A second victim was found": one more
     if (text and text[0] in _BACK_REFERENCES) or "count:they-antecedent" in r.evidence.rules:
         return False  # "Both were taken to hospital", "they died": the people just named, again
     s = r.evidence.sentence.lower()
