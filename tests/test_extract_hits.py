@@ -56,6 +56,12 @@ def _reports(extractor, text):
     ("Gunmen shot at the convoy but missed.", []),
     # a time after "at" does not make "shot" a miss
     ("Two men were shot at 9 p.m. near the market.", [("wounded", 2, U)]),
+    # a passive "shot at" a place is where the hit happened
+    ("Police said a man was shot at a shopping center.", [("wounded", 1, U)]),
+    # but a passive "shot at by" someone is fired upon
+    ("He was shot at by a gunman but was not hit.", []),
+    # and fired at a vehicle is no hit either
+    ("The car was shot at by two men.", []),
 ])
 def test_hit_sentences(extractor, text, want):
     assert Counter(_reports(extractor, text)) == Counter(want)

@@ -151,6 +151,22 @@ def _is_time(prep: Token) -> bool:
                for t in prep.subtree)
 
 
+_TARGETS = {"car", "cars", "vehicle", "vehicles", "truck", "house", "window", "windows", "door", "crowd", "him", "her",
+            "them", "us", "me", "police", "officers", "deputies", "troopers", "agents"}
+
+
+def _at_a_place(prep: Token, verb: Token, lex: Lexicon) -> bool:
+    """"A man was shot at a shopping center": where the passive hit happened, not what was fired at
+    ("shot at the car", "shot at officers")."""
+    if prep.lower_ != "at" or not _is_passive(verb):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ in _TARGETS:
+        return False
+    from deathtoll.extract.victims import victim_lookup
+    return not victim_lookup(obj, lex)
+
+
 def _antecedent(tok: Token) -> Token:
     """"a man who was found dead": the relative pronoun stands for "a man"."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
@@ -351,7 +367,7 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             k = kind
             if kind in ("shot", "hospital"):
                 if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not _is_time(c)
-                                          for c in trig.children):
+                                          and not _at_a_place(c, trig, lex) for c in trig.children):
                     continue  # "fired at", "shot at the car": not a hit
                 if kind == "shot" and _is_fatal(trig):
                     outcome, kind = "killed", "active"  # "fatally shot", "shot dead", "shot to death"
