@@ -1,7 +1,7 @@
 """Benchmark cross-article linking: accuracy on real and annotated corpora, speed and memory.
 
 Usage:
-    python bench/linking.py --gva [--mode MODE] [--similarity lexical|embedding|both]
+    python bench/linking.py --gva [--mode MODE] [--similarity lexical|embedding|both] [--cache] [--misses]
     python bench/linking.py --corpus [PATH] [--similarity ...]
     python bench/linking.py --synthetic 100000
 
@@ -36,6 +36,7 @@ import time
 import tracemalloc
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deathtoll.link.across import link_incidents
 from deathtoll.link.annotated import (article_pairs, groups_to_pairs, incident_pairs, pair_scores,
@@ -174,7 +175,7 @@ def _with_gold(item: LinkItem, place: Place, day: date) -> LinkItem:
     return replace(item, incident=replace(item.incident, place=place, date=when), reports=reps)
 
 
-def run_gva(mode: str, similarity: str, threshold: float | None, cache: bool = False) -> None:
+def run_gva(mode: str, similarity: str, threshold: float | None, cache: bool = False, misses: bool = False) -> None:
     t0 = time.perf_counter()
     items, gold = gva_items(mode, cache)
     t1 = time.perf_counter()
@@ -186,6 +187,42 @@ def run_gva(mode: str, similarity: str, threshold: float | None, cache: bool = F
           f"{len(gold)} articles, {len(items)} article incidents -> {len(result.incidents)} linked incidents")
     _print_scores("article pairs", scores)
     print(f"  items built in {t1 - t0:.1f}s, linked in {t2 - t1:.1f}s")
+    if misses:
+        _print_misses(items, gold, opts)
+
+
+def _print_misses(items: list[LinkItem], gold: dict[str, str], opts: LinkOptions) -> None:
+    """Why the missed gold pairs were missed, and what the false links rest on (a second, explained run)."""
+    from dataclasses import replace
+
+    result = link_incidents(items, options=replace(opts, explain="all"))
+    article = {it.id: it.article_id for it in items}
+    placed = {it.article_id for it in items}
+    best: dict[tuple[str, str], Any] = {}
+    for p in result.pairs:
+        key = tuple(sorted((article[p.a], article[p.b])))
+        if key not in best or p.score > best[key].score:
+            best[key] = p
+    predicted = article_pairs(result, items)
+    missed: dict[str, int] = {}
+    for a, b in sorted(groups_to_pairs(_invert(gold).values()) - predicted):
+        p = best.get((a, b))
+        why = ("an article with no incident" if a not in placed or b not in placed else
+               "never compared (places or dates apart)" if p is None else
+               "refused by the guard (a clear difference within the clusters)" if p.accepted else
+               "compared, scored below the threshold")
+        missed[why] = missed.get(why, 0) + 1
+    print("  missed gold pairs: " + "; ".join(f"{n} {why}" for why, n in sorted(missed.items(), key=lambda kv: -kv[1])))
+    routes: dict[str, list[int]] = {}
+    for p in result.pairs:
+        if p.merged:
+            route = ("follow-up" if any(r.startswith("follow-up") for r in p.reasons) else
+                     "place named in the text" if any(r.startswith("places differ") for r in p.reasons) else
+                     "copy" if any(r.startswith("copy of") for r in p.reasons) else "same place and time")
+            counts = routes.setdefault(route, [0, 0])
+            counts[gold[article[p.a]] == gold[article[p.b]]] += 1
+    print("  joins by route (right / wrong by gold): " +
+          "; ".join(f"{route} {ok}/{bad}" for route, (bad, ok) in sorted(routes.items())))
 
 
 def _invert(labels: dict[str, str]) -> dict[str, list[str]]:
@@ -301,12 +338,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--cache", action="store_true", help="keep pipeline results in bench/out/ between runs")
+    ap.add_argument("--misses", action="store_true", help="with --gva: why gold pairs were missed, joins by route")
     args = ap.parse_args(argv)
     if args.gva:
         if not GVA.exists():
             print(f"no {GVA}", file=sys.stderr)
             return 1
-        run_gva(args.mode, args.similarity, args.threshold, args.cache)
+        run_gva(args.mode, args.similarity, args.threshold, args.cache, args.misses)
     if args.corpus:
         run_corpus(Path(args.corpus), args.similarity, args.threshold)
     if args.synthetic:

@@ -26,6 +26,7 @@ MARKET_B = "At least 10 people died when an explosives-laden car blew up among s
 MARKET_C = "Doctors said between 12 and 14 shoppers were killed by the car bomb at the Bab al-Tob vegetable market."
 SNIPER = "A sniper hidden in a minaret shot dead an Iraqi soldier in the Zanjili quarter of Mosul."
 SNIPER_B = "Sniper fire killed one soldier on patrol in Zanjili, an army officer said."
+KIRKUK_MARKET = "A car bomb tore through the main market in Kirkuk, killing 12 shoppers."
 
 
 def three_outlets(c_low: int, c_best: int, c_high: int, c_later: int = 1) -> list[LinkItem]:
@@ -328,7 +329,7 @@ def test_the_result_keeps_the_pair_decisions_asked_for(explain, kept):
 def test_any_pair_can_be_explained_on_demand():
     items = three_outlets(12, 12, 14) + [one("z", SNIPER, 1, text="an", group="security_forces", cause="sniper",
                                               place="zanjili"),
-                                          one("k", MARKET_A, 12, source="K", place="kirkuk")]
+                                          one("k", KIRKUK_MARKET, 12, source="K", place="kirkuk")]
     linked = explain_pair(items, "tw/0", "np/0")
     assert linked.accepted and "same spot" in linked.reasons and not linked.merged
     full = {(p.a, p.b): p for p in link_incidents(items, options=LinkOptions(explain="all")).pairs}

@@ -6,6 +6,9 @@ each on the similarity of the evidence and on what the two state
 (:mod:`.decide`), and joins accepted pairs best-first with a union-find that
 refuses a join that would put two clearly different events together (two
 incidents of one article, different weapons, places too far apart, …).
+Follow-ups (incidents dated only by their publication, up to a year after
+the event they tell of) are joined last, in publication order, each to its
+best earlier candidate.
 Copies of an article join their original. Manual decisions are re-applied
 last (:mod:`.manual`). Each resulting incident is reconciled
 (:mod:`.reconcile`) and named ``"L-" + sha1(earliest article incident id)[:12]``.
@@ -24,7 +27,7 @@ from array import array
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
-from deathtoll.link.blocking import candidate_pairs
+from deathtoll.link.blocking import PlaceIndex
 from deathtoll.link.decide import guard_conflict, score_pair
 from deathtoll.link.features import Features, compared_texts, features_of, item_order
 from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
@@ -157,7 +160,7 @@ def link_incidents(
     sim = make_similarity(opts.similarity, lexical)
     if sim is not lexical:
         sim.fit(texts)
-    names = NameIndex().fit(texts)
+    names = NameIndex().fit([f"{it.title or ''}. {t}" for it, t in zip(all_items, texts)])
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
     clusters = _Clusters(feats, opts, vouched)
@@ -165,7 +168,10 @@ def link_incidents(
     for i, j in _stored_links(all_items, fixed):
         clusters.union(i, j, guarded=False)
     pairs = _link_copies(all_items, fixed, frozen, sim, clusters, opts)
-    pairs += _link_candidates(all_items, feats, fixed, frozen, sim, lexical, names, clusters, opts)
+    index = PlaceIndex(feats, opts)
+    same_time, later = index.named([f"{it.title or ''}. {f.text}" for it, f in zip(views, feats)], fixed)
+    pairs += _link_candidates(all_items, feats, fixed, frozen, sim, lexical, names, clusters, opts, index, same_time)
+    pairs += _link_followups(all_items, feats, fixed, frozen, sim, names, clusters, opts, index, later)
     unit_sets, unit_item = _unit_sets(all_items, clusters)
     final, shaped = apply_decisions(unit_sets, decisions)
     return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
@@ -208,14 +214,17 @@ def _link_copies(all_items: Sequence[LinkItem], fixed: Sequence[bool], frozen: S
 
 def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
                      frozen: Sequence[bool], sim: Any, lexical: LexicalSimilarity, names: NameIndex,
-                     clusters: _Clusters, opts: LinkOptions) -> list[PairDecision]:
+                     clusters: _Clusters, opts: LinkOptions, index: PlaceIndex,
+                     named: Sequence[tuple[int, int]] = ()) -> list[PairDecision]:
     """Block, score every candidate pair, and join the accepted ones best first."""
     # Blocking first, into compact arrays, to know each item's partners ("alone").
     left, right, rels = array("i"), array("i"), bytearray()
     partner: list[int] = [-1] * len(all_items)  # -1 none yet, -2 several articles, else one article's item
-    by_place = candidate_pairs(feats, opts, fixed=fixed)
-    by_text = mention_pairs(feats, lexical.matrix, opts, fixed=fixed)
-    for i, j, rel in itertools.chain(by_place, by_text):
+    by_place = index.pairs(fixed)
+    by_text = list(mention_pairs(feats, lexical.matrix, opts, fixed=fixed))
+    seen = {(i, j) for i, j, _ in by_text}
+    by_name = ((i, j, "mentioned") for i, j in named if (i, j) not in seen)
+    for i, j, rel in itertools.chain(by_place, by_text, by_name):
         if frozen[i] or frozen[j]:
             continue
         left.append(i)
@@ -253,6 +262,51 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
             reasons = reasons + (f"refused: {why}",)
         pairs.append(PairDecision(all_items[i].incident.id, all_items[j].incident.id, score, accepted,
                                   reasons, accepted and why is None))
+    return pairs
+
+
+def _link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
+                    frozen: Sequence[bool], sim: Any, names: NameIndex, clusters: _Clusters, opts: LinkOptions,
+                    index: PlaceIndex, named: Sequence[tuple[int, int]] = ()) -> list[PairDecision]:
+    """Join each follow-up (an incident dated only by its publication) to the earlier incident it tells of.
+
+    Follow-ups are taken in publication order, after every other link, so
+    that an event and its earlier follow-ups are one cluster by then. A
+    follow-up whose earlier candidates all lie in one cluster gets the
+    "only candidates" bonus; it joins its best candidate scoring at least
+    the threshold that the guard lets through.
+    """
+    by_later: dict[int, dict[int, str]] = {}
+    by_name = ((i, j, "mentioned") for i, j in named)
+    for i, j, rel in itertools.chain(index.followups(fixed), by_name):
+        if not (frozen[i] or frozen[j]):
+            by_later.setdefault(i, {}).setdefault(j, rel)  # by place first, else by name
+    floor = {"all": float("-inf"), "near": opts.threshold - 0.3, "linked": opts.threshold}[opts.explain]
+    pairs: list[PairDecision] = []
+    for i in sorted(by_later):
+        own = clusters.find(i)
+        cands = sorted(by_later[i].items())
+        roots = {clusters.find(j) for j, _ in cands}
+        if own in roots:
+            continue  # already linked to one of them
+        alone = len(roots) == 1  # (scored only for a follow-up within a week: see score_pair)
+        alike = sim.pairs([i] * len(cands), [j for j, _ in cands]).tolist()
+        scored = sorted(((score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone,
+                                     explain=False)[0], j, rel, t) for (j, rel), t in zip(cands, alike)),
+                        key=lambda s: (-s[0], all_items[s[1]].incident.id))
+        joined = False
+        for score, j, rel, t in scored:
+            if score < floor:
+                break
+            accepted = score >= opts.threshold
+            why = clusters.union(j, i) if accepted and not joined else None
+            _, reasons = score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone)
+            if why:
+                reasons = reasons + (f"refused: {why}",)
+            merged = accepted and not joined and why is None
+            joined = joined or merged
+            pairs.append(PairDecision(all_items[j].incident.id, all_items[i].incident.id, score, accepted,
+                                      reasons, merged))
     return pairs
 
 

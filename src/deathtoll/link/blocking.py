@@ -16,20 +16,30 @@ one event:
 :func:`candidate_pairs` finds those pairs through an index keyed by map cell,
 place name, admin1 and country, each list sorted by date, so a batch of
 100,000 incidents is blocked in seconds and memory grows with the batch.
+
+Two more ways in, through the same index: :func:`followup_pairs` pairs an
+incident dated only by its publication (a follow-up: the arrest, the trial,
+the funeral) with earlier incidents at its place (:func:`followup_gap`), and
+:func:`named_pairs` pairs incidents whose places do not relate when one's
+title or evidence names the other's town (the resolver put one of them in
+the wrong state or country, or took a street or a headline for a place).
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Iterator, Sequence
 
 from deathtoll.geo import distance_km
-from deathtoll.link.features import Features, fold_name
+from deathtoll.link.features import Features, fold_name, name_grams
 from deathtoll.link.items import LinkOptions
 from deathtoll.model import Place
 
-__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "haversine_km", "date_gap"]
+__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_window",
+           "named_pairs",
+           "PlaceIndex",
+           "haversine_km", "date_gap"]
 
 _CELL = 0.25  # degrees; a cell is wider than inside_km and near_km
 _TOWN = 2
@@ -89,7 +99,10 @@ def date_gap(a: Features, b: Features) -> int:
 def dates_compatible(a: Features, b: Features, relation: str, opts: LinkOptions) -> bool:
     """Whether the dates allow one event, given how the places relate."""
     if a.date_known and b.date_known:
-        return date_gap(a, b) <= max(a.slack, b.slack)
+        if date_gap(a, b) <= max(a.slack, b.slack):
+            return True
+        return relation in ("same", "inside") and (followup_gap(a, b, opts) is not None
+                                                   or followup_gap(b, a, opts) is not None)
     if relation not in ("same", "inside"):
         return False
     if a.date_known or b.date_known:
@@ -157,6 +170,197 @@ def _keys(f: Features) -> tuple[list[tuple], list[tuple]]:
     return put, look
 
 
+class PlaceIndex:
+    """Items filed by map cell, name, GeoNames id, admin1 and country, each list sorted by date."""
+
+    def __init__(self, feats: Sequence[Features], opts: LinkOptions) -> None:
+        self.feats = feats
+        self.opts = opts
+        self.index: dict[tuple, list[tuple[int, int]]] = {}
+        self.spans: dict[tuple, int] = {}
+        self.looks: list[list[tuple]] = []
+        self.intervals: list[tuple[int, int] | None] = []
+        self.symmetric = [_symmetric(f) for f in feats]
+        for f in feats:
+            iv = _interval(f, opts)
+            self.intervals.append(iv)
+            put, look = _keys(f)
+            self.looks.append(look)
+            if iv is None:
+                continue
+            for key in put:
+                self.index.setdefault(key, []).append((iv[0], f.idx))
+                self.spans[key] = max(self.spans.get(key, 0), iv[1] - iv[0])
+        self._mixed: dict[tuple, bool] = {}
+        self.los: dict[tuple, list[int]] = {}
+        for key, entries in self.index.items():
+            entries.sort()
+            self.los[key] = [lo for lo, _ in entries]
+
+    def pairs(self, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
+        """What :func:`candidate_pairs` yields."""
+        feats, opts, index, los, symmetric = self.feats, self.opts, self.index, self.los, self.symmetric
+        other_seen: set[tuple[int, int]] = set()
+        for f in feats:
+            iv = self.intervals[f.idx]
+            if iv is None:
+                continue
+            done: set[int] = set()
+            f_sym = symmetric[f.idx]
+            for key in self.looks[f.idx]:
+                entries = index.get(key)
+                if not entries:
+                    continue
+                keylos = los[key]
+                k = bisect_left(keylos, iv[0] - self.spans[key])
+                end = len(entries)
+                while k < end and keylos[k] <= iv[1]:
+                    j = entries[k][1]
+                    k += 1
+                    if f_sym and symmetric[j]:
+                        if j <= f.idx:
+                            continue
+                    elif j == f.idx or j in done:
+                        continue
+                    else:
+                        done.add(j)
+                        pair = (f.idx, j) if f.idx < j else (j, f.idx)
+                        if pair in other_seen:
+                            continue
+                        other_seen.add(pair)
+                    a, b = (f, feats[j]) if f.idx < j else (feats[j], f)
+                    if a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
+                        continue
+                    gid = a.place.geonames_id
+                    if gid is not None and gid == b.place.geonames_id:
+                        relation: str | None = "same"  # the common case, without the full test
+                    else:
+                        relation = place_relation(a, b, opts)
+                    if relation is None:
+                        continue
+                    if a.date_known and b.date_known:
+                        lo_end = a.end if a.end < b.end else b.end  # type: ignore[operator]
+                        hi_start = a.start if a.start > b.start else b.start  # type: ignore[operator]
+                        if hi_start - lo_end > (a.slack if a.slack > b.slack else b.slack):
+                            continue
+                    elif not dates_compatible(a, b, relation, opts):
+                        continue
+                    yield a.idx, b.idx, relation
+
+    def followups(self, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
+        """What :func:`followup_pairs` yields."""
+        feats, opts = self.feats, self.opts
+        for f in feats:
+            if not f.bounded:
+                continue
+            lo, hi = f.end - followup_window(f, opts), f.start - f.slack - 1  # type: ignore[operator]
+            keys = [k for k in self.looks[f.idx] if k[0] in ("n", "g", "x") and k in self.index]
+            counts = [bisect_right(self.los[k], hi) - bisect_left(self.los[k], lo - self.spans[k]) for k in keys]
+            # map cells hold each item once; a name and an id mostly hold the same items
+            crowd = sum(counts) if self.symmetric[f.idx] else max(counts, default=0)
+            if crowd > opts.followup_crowd:
+                continue  # too many incidents here in that time to pick one by place
+            done: set[int] = set()
+            for key in keys:
+                keylos = self.los[key]
+                entries = self.index[key]
+                for k in range(bisect_left(keylos, lo - self.spans[key]), bisect_right(keylos, hi)):
+                    j = entries[k][1]
+                    if j in done:
+                        continue
+                    done.add(j)
+                    g = feats[j]
+                    if g.article == f.article or (fixed and fixed[f.idx] and fixed[j]):
+                        continue
+                    if not g.date_known or followup_gap(f, g, opts) is None:
+                        continue
+                    relation = place_relation(f, g, opts)
+                    if relation in ("same", "inside"):
+                        yield f.idx, j, relation
+
+    def _homonyms(self, key: tuple) -> bool:
+        """Items filed under this name lie in more than one place (GeoNames id, admin1, country)."""
+        if key not in self._mixed:
+            places = {(p.geonames_id, p.admin1, p.country) for p in (self.feats[j].place for _, j in self.index[key])}
+            self._mixed[key] = len(places) > 1
+        return self._mixed[key]
+
+    def named(self, texts: Sequence[str],
+              fixed: Sequence[bool] = ()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """What :func:`named_pairs` returns."""
+        feats, opts = self.feats, self.opts
+        same_time: set[tuple[int, int]] = set()
+        later: set[tuple[int, int]] = set()
+        for f in feats:
+            iv = self.intervals[f.idx]
+            if iv is None or not f.date_known:
+                continue
+            back = f.end - followup_window(f, opts) if f.bounded else iv[0]  # type: ignore[operator]
+            for gram in name_grams(texts[f.idx]):
+                key = ("n", gram)
+                if key not in self.index or (gram == f.place_name and not self._homonyms(key)):
+                    continue  # its own place's name, which no other place bears
+                keylos, entries = self.los[key], self.index[key]
+                lo = bisect_left(keylos, back - self.spans[key])
+                if back < iv[0] and bisect_right(keylos, iv[0]) - lo > opts.followup_crowd:
+                    lo = bisect_left(keylos, iv[0] - self.spans[key])  # a crowded name: its own days only
+                for k in range(lo, bisect_right(keylos, iv[1])):
+                    g = feats[entries[k][1]]
+                    if g.article == f.article or (fixed and fixed[f.idx] and fixed[g.idx]) or not g.date_known:
+                        continue
+                    if g.rank > _DISTRICT or (g.place.geonames_id is None and not g.has_coords):
+                        continue  # a province, a country or an unresolved name: too loose a target
+                    if g.place.geonames_id is not None and g.place.geonames_id == f.place.geonames_id:
+                        continue  # one place: place blocking's pair
+                    if place_relation(f, g, opts) is not None:
+                        continue
+                    if date_gap(f, g) <= max(f.slack, g.slack):
+                        same_time.add((f.idx, g.idx) if f.idx < g.idx else (g.idx, f.idx))
+                    elif followup_gap(f, g, opts) is not None:
+                        later.add((f.idx, g.idx))
+        return sorted(same_time), sorted(later)
+
+
+def followup_window(f: Features, opts: LinkOptions) -> int:
+    """Days before its publication the event of a publication-dated incident may lie.
+
+    A follow-up's words (an arrest, a trial, a funeral, a victim named)
+    allow ``followup_window``; without them, ``undated_lag``.
+    """
+    return opts.followup_window if f.follow_up else opts.undated_lag
+
+
+def followup_gap(later: Features, earlier: Features, opts: LinkOptions) -> int | None:
+    """Days from ``earlier``'s event to ``later``'s publication when ``later`` may be its follow-up.
+
+    ``later`` must have only its publication day as a date (``bounded``): it
+    may tell of an event some time before (see :func:`followup_window`).
+    None when the dates already meet (within the slack of their
+    precisions), when ``earlier`` happened after that day, or too long before.
+    """
+    if not (later.bounded and later.date_known and earlier.date_known):
+        return None
+    gap = later.end - earlier.end  # type: ignore[operator]
+    if earlier.start > later.end or date_gap(later, earlier) <= max(later.slack, earlier.slack):  # type: ignore
+        return None
+    return gap if gap <= followup_window(later, opts) else None
+
+
+def named_pairs(feats: Sequence[Features], texts: Sequence[str], opts: LinkOptions, *, fixed: Sequence[bool] = (),
+                index: PlaceIndex | None = None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Pairs whose places do not relate but one's text names the other's place.
+
+    Place resolution errs (a town put in another state or country, a street
+    or a headline phrase taken for a place), so an incident is also
+    compared with those at a town (or finer place, resolved) that its text
+    (``texts``: title and evidence) names by a capitalised name, when their
+    dates meet. Returns ``(same_time, later)``: pairs ``(i, j)``, ``i < j``,
+    whose dates meet within their slack, and pairs ``(later, earlier)`` where
+    the first is a follow-up of the second (see :func:`followup_gap`).
+    """
+    return (index or PlaceIndex(feats, opts)).named(texts, fixed)
+
+
 def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
     """Pairs ``(i, j, relation)`` with ``i < j`` whose dates and places allow one event.
 
@@ -166,68 +370,18 @@ def candidate_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequ
     such a pair is taken from its lower index; pairs with any other item are
     few and kept in a set.
     """
-    index: dict[tuple, list[tuple[int, int]]] = {}
-    spans: dict[tuple, int] = {}
-    looks: list[list[tuple]] = []
-    intervals: list[tuple[int, int] | None] = []
-    symmetric = [_symmetric(f) for f in feats]
-    for f in feats:
-        iv = _interval(f, opts)
-        intervals.append(iv)
-        put, look = _keys(f)
-        looks.append(look)
-        if iv is None:
-            continue
-        for key in put:
-            index.setdefault(key, []).append((iv[0], f.idx))
-            spans[key] = max(spans.get(key, 0), iv[1] - iv[0])
-    los: dict[tuple, list[int]] = {}
-    for key, entries in index.items():
-        entries.sort()
-        los[key] = [lo for lo, _ in entries]
-    other_seen: set[tuple[int, int]] = set()
-    for f in feats:
-        iv = intervals[f.idx]
-        if iv is None:
-            continue
-        done: set[int] = set()
-        f_sym = symmetric[f.idx]
-        for key in looks[f.idx]:
-            entries = index.get(key)
-            if not entries:
-                continue
-            keylos = los[key]
-            k = bisect_left(keylos, iv[0] - spans[key])
-            end = len(entries)
-            while k < end and keylos[k] <= iv[1]:
-                j = entries[k][1]
-                k += 1
-                if f_sym and symmetric[j]:
-                    if j <= f.idx:
-                        continue
-                elif j == f.idx or j in done:
-                    continue
-                else:
-                    done.add(j)
-                    pair = (f.idx, j) if f.idx < j else (j, f.idx)
-                    if pair in other_seen:
-                        continue
-                    other_seen.add(pair)
-                a, b = (f, feats[j]) if f.idx < j else (feats[j], f)
-                if a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
-                    continue
-                gid = a.place.geonames_id
-                if gid is not None and gid == b.place.geonames_id:
-                    relation: str | None = "same"  # the common case, without the full test
-                else:
-                    relation = place_relation(a, b, opts)
-                if relation is None:
-                    continue
-                if a.date_known and b.date_known:
-                    lo_end = a.end if a.end < b.end else b.end  # type: ignore[operator]
-                    hi_start = a.start if a.start > b.start else b.start  # type: ignore[operator]
-                    if hi_start - lo_end > (a.slack if a.slack > b.slack else b.slack):
-                        continue
-                elif not dates_compatible(a, b, relation, opts):
-                    continue
-                yield a.idx, b.idx, relation
+    return PlaceIndex(feats, opts).pairs(fixed)
+
+
+def followup_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequence[bool] = (),
+                   index: PlaceIndex | None = None) -> Iterator[tuple[int, int, str]]:
+    """Pairs ``(later, earlier, relation)``: a publication-dated incident and an earlier one it may follow up.
+
+    ``later`` is ``bounded`` (dated only by its publication day); ``earlier``
+    is dated (or bounded too) up to ``LinkOptions.followup_window`` days
+    before, at the same place or one inside the other, and too early for
+    :func:`candidate_pairs`. A follow-up at a place holding more than
+    ``followup_crowd`` incidents in that time is left out: its place cannot
+    single out one of them.
+    """
+    return (index or PlaceIndex(feats, opts)).followups(fixed)

@@ -4,13 +4,19 @@ The score starts from the similarity of the two incidents' evidence
 sentences and moves with what else they state:
 
 =====================  ==========================================
-names                  a rare proper name in both (not the place's own) +0.10
-candidates             each the other's only candidate at that place and time +0.10
+names                  a rare proper name in both (not the place's own) +0.10 (+0.20 for a follow-up
+                       more than ``undated_lag`` days later)
+ages                   an age both give ("a 14-year-old", "boy, 14") +0.15, both give ages and none
+                       is the same -0.10
+candidates             each the other's only candidate at that place and time +0.10 (a follow-up: its
+                       earlier candidates lie in one cluster, and it is at most ``undated_lag`` days later)
 place                  same spot (neighbourhood or finer) +0.10, same town +0.05, near -0.05,
                        two spots more than ``spot_km`` apart -0.25, both unplaced -0.15,
                        opposite sides of one town ("east Mosul" / "west Mosul") -0.15,
                        places unrelated but one named in the other's text -0.05
-date                   same day +0.10, days apart -0.05, undated -0.10
+date                   same day +0.10, days apart -0.05, undated -0.10; a follow-up published N days
+                       after the other's event: -0.05 within ``undated_lag``, -0.25 within
+                       ``month_window``, -0.30 beyond
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
 figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15
@@ -24,7 +30,7 @@ reasons travel with the decision, so every link can be explained.
 
 from __future__ import annotations
 
-from deathtoll.link.blocking import date_gap, haversine_km
+from deathtoll.link.blocking import date_gap, followup_gap, haversine_km
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 
@@ -92,6 +98,15 @@ def _opposite_sides(a: Features, b: Features) -> bool:
     return any(_OPPOSITE[x] in sb for x in sa) and not sa & sb
 
 
+def _followup(a: Features, b: Features, opts: LinkOptions) -> int | None:
+    """Days from one's event to the other's publication when the later is a follow-up (see blocking)."""
+    if a.bounded:
+        gap = followup_gap(a, b, opts)
+        if gap is not None:
+            return gap
+    return followup_gap(b, a, opts) if b.bounded else None
+
+
 def _km(a: Features, b: Features) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)  # type: ignore[arg-type]
 
@@ -109,13 +124,14 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     """
     score = text
     reasons: list[str] | None = [f"text {text:.2f}"] if explain else None
-    if alone:
+    follow = _followup(a, b, opts)
+    if alone and (follow is None or follow <= opts.undated_lag):
         score += 0.10
         reasons is None or reasons.append("only candidates")
     if names:
         names = set(names) - a.place_words - b.place_words
         if names:
-            score += 0.10
+            score += 0.10 if follow is None or follow <= opts.undated_lag else 0.20
             reasons is None or reasons.append("shared name " + ", ".join(sorted(names)[:3]))
     if relation == "same" and max(a.rank, b.rank) <= 1:
         score += 0.10
@@ -140,7 +156,11 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     if a.directed and b.directed and _opposite_sides(a, b):
         score -= 0.15
         reasons is None or reasons.append("opposite sides of town")
-    if a.date_known and b.date_known:
+    if follow is not None:
+        cost = 0.05 if follow <= opts.undated_lag else 0.25 if follow <= opts.month_window else 0.30
+        score -= cost
+        reasons is None or reasons.append(f"follow-up {follow} days later")
+    elif a.date_known and b.date_known:
         gap = date_gap(a, b)
         if gap == 0 and a.start == a.end and b.start == b.end:
             score += 0.10
@@ -170,6 +190,13 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
         score += delta
         if why and reasons is not None:
             reasons.append(why)
+    same_age = a.told_ages & b.told_ages
+    if same_age:
+        score += 0.15
+        reasons is None or reasons.append("same age " + ", ".join(str(n) for n in sorted(same_age)[:3]))
+    elif a.ages and b.ages and not a.ages & b.ages:
+        score -= 0.10
+        reasons is None or reasons.append("ages differ")
     if a.killed_groups and b.killed_groups and not a.killed_groups & b.killed_groups:
         score -= 0.10
         reasons is None or reasons.append("victims differ")
@@ -189,7 +216,8 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
     if a.perpetrator and b.perpetrator and a.perpetrator != b.perpetrator:
         return "perpetrator differs"
     if a.date_known and b.date_known:
-        if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread):
+        if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread) and \
+                followup_gap(a, b, opts) is None and followup_gap(b, a, opts) is None:
             return "dates too far apart"
     pa, pb = a.place, b.place
     if a.place_doubtful or b.place_doubtful:

@@ -8,16 +8,38 @@ same items as :func:`~deathtoll.link.across.link_incidents` would.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from deathtoll.errors import ConfigError
-from deathtoll.link.blocking import candidate_pairs, dates_compatible, place_relation
+from deathtoll.link.blocking import PlaceIndex, date_gap, dates_compatible, followup_gap, place_relation
 from deathtoll.link.decide import score_pair
-from deathtoll.link.features import compared_texts, features_of, item_order
+from deathtoll.link.features import Features, compared_texts, features_of, fold_name, item_order, name_grams
 from deathtoll.link.items import LinkItem, LinkOptions, PairDecision
+from deathtoll.link.mentions import names_place
 from deathtoll.link.similarity import NameIndex, make_similarity
 
 __all__ = ["explain_pair"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def _names_other(texts: Sequence[str], fa: Features, fb: Features) -> bool:
+    """One's title or evidence names the other's resolved town or finer place (see
+    :func:`~deathtoll.link.blocking.named_pairs`)."""
+    return any(f.place_name and f.rank <= 3 and (f.place.geonames_id is not None or f.has_coords)
+               and f.place_name in name_grams(texts[g.idx]) for f, g in ((fa, fb), (fb, fa)))
+
+
+def _alike_and_named(fa: Features, fb: Features, text: float, opts: LinkOptions) -> bool:
+    """The second pass of :mod:`~deathtoll.link.mentions`: alike texts, one naming the other's place."""
+    same_admin = bool(fa.place.admin1) and fold_name(fa.place.admin1) == fold_name(fb.place.admin1)
+    return text >= opts.mention_similarity and (
+        same_admin or names_place(_words(fb.text), fa) or names_place(_words(fa.text), fb))
 
 
 def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = None) -> PairDecision:
@@ -26,7 +48,9 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
     Scores the pair as :func:`link_incidents` would within ``items`` (which
     must hold both; the similarity is fitted on all of them), whether or not
     blocking would have compared it. ``merged`` is always False: only a full
-    run knows what the guard would do.
+    run knows what the guard would do. For a follow-up, "only candidates"
+    is judged on the items as given (a run judges it on the clusters built
+    so far, so an event told by several articles counts once there).
 
     Raises:
         ConfigError: bad options, or ``a`` or ``b`` not among the items.
@@ -43,18 +67,38 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
     fa, fb = feats[i], feats[j]
     if fa.article == fb.article:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: same article",))
+    sim = make_similarity(opts.similarity).fit(texts)
+    text = sim.pair(i, j)
+    named = [f"{it.title or ''}. {f.text}" for it, f in zip(ordered, feats)]
     relation = place_relation(fa, fb, opts)
+    if relation is None and (_names_other(named, fa, fb) or _alike_and_named(fa, fb, text, opts)):
+        relation = "mentioned"
     if relation is None:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: places incompatible",))
-    if not dates_compatible(fa, fb, relation, opts):
+    follow = followup_gap(fa, fb, opts) if fa.bounded else None
+    follow = follow if follow is not None or not fb.bounded else followup_gap(fb, fa, opts)
+    if relation == "mentioned":
+        meet = fa.date_known and fb.date_known and date_gap(fa, fb) <= max(fa.slack, fb.slack)
+        compatible = meet or follow is not None
+    else:
+        compatible = dates_compatible(fa, fb, relation, opts)
+    if not compatible:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: dates incompatible",))
-    sim = make_similarity(opts.similarity).fit(texts)
-    names = NameIndex().fit(texts)
+    names = NameIndex().fit(named)
+    alone = _alone(feats, opts, i, j, follow is not None)
+    score, reasons = score_pair(fa, fb, relation, text, opts, names.shared(i, j), alone=alone)
+    return PairDecision(fa.item.id, fb.item.id, score, score >= opts.threshold, reasons)
+
+
+def _alone(feats: Sequence[Features], opts: LinkOptions, i: int, j: int, follow: bool) -> bool:
+    """Each is the other's only candidate (a follow-up: its earlier candidates are of one article)."""
+    index = PlaceIndex(feats, opts)
+    if follow:
+        later = i if feats[i].bounded and feats[i].end >= feats[j].end else j  # type: ignore[operator]
+        return len({feats[e].article for x, e, _ in index.followups() if x == later}) == 1
     partners: dict[int, set[str]] = {i: set(), j: set()}
-    for x, y, _ in candidate_pairs(feats, opts):
+    for x, y, _ in index.pairs():
         for p, q in ((x, y), (y, x)):
             if p in partners:
                 partners[p].add(feats[q].article)
-    alone = len(partners[i]) == 1 and len(partners[j]) == 1
-    score, reasons = score_pair(fa, fb, relation, sim.pair(i, j), opts, names.shared(i, j), alone=alone)
-    return PairDecision(fa.item.id, fb.item.id, score, score >= opts.threshold, reasons)
+    return len(partners[i]) == 1 and len(partners[j]) == 1

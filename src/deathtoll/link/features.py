@@ -21,7 +21,8 @@ from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import Count, DateRange, Place, Report
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
-           "sides_of", "is_open_count", "item_order", "compared_texts"]
+           "sides_of", "is_open_count", "item_order", "compared_texts", "from_publication",
+           "ages_in", "name_grams", "is_follow_up"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 
@@ -109,6 +110,48 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
     return out
 
 
+#: Words of a story told after the event: the legal process, the victims named or buried, a later death
+#: (stems, then whole words, then phrases; matched on the lowercased text).
+_FOLLOW_UP = re.compile(
+    r"\b(?:(?:arrest|indict|arraign|plead|convict|sentenc|testif|prosecut|extradit|identif|funeral|mourn|"
+    r"buri|remember|succumb|autops)"
+    r"|(?:charge|charges|charged|charging|pled|plea|guilty|trials?|jury|jurors|courts?|hearings?|testimony|"
+    r"lawsuit|vigils?|sued|custody|warrants?|named|memorial|tribute|dies|unsolved|anniversary)\b"
+    r"|(?:died (?:of|from)|later died|laid to rest|toll (?:rose|rises|climbed)|"
+    r"(?:days?|weeks?|months?|years?) (?:after|since|ago))\b)")
+_ID = re.compile(r"\bID(?:s|'s|'d)?\b")
+
+
+def is_follow_up(text: str) -> bool:
+    """The text tells a story after the event: an arrest, a trial, a victim named or buried, a later death."""
+    return bool(_FOLLOW_UP.search(text.lower()) or _ID.search(text))
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\b(?:boy|girl|man|woman|teen|teenager|toddler|child|"
+                  r"son|daughter|infant|baby),? (?:aged? )?(\d{1,2})\b")
+
+
+def ages_in(text: str) -> frozenset[int]:
+    """The ages a text gives its people ("a 15-year-old", "boy, 8")."""
+    return frozenset(int(a or b) for a, b in _AGE.findall(text.lower())) if text else frozenset()
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\.?(?: (?:[a-z]{1,3}-)?[A-Z][\w'’-]*\.?)*")
+
+
+def name_grams(text: str) -> set[str]:
+    """Runs of one to four capitalised words in ``text``, folded like place names."""
+    out: set[str] = set()
+    for run in _CAPITALISED.findall(text):
+        words = run.split()
+        for n in range(len(words)):
+            for m in range(n + 1, min(len(words), n + 4) + 1):
+                folded = fold_name(" ".join(words[n:m]))
+                if len(folded) >= 4:
+                    out.add(folded)
+    return out
+
+
 _DIRECTION = re.compile(r"\b(?:east|west|north|south)", re.I)
 _SIDE = {"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north",
          "northern": "north", "south": "south", "southern": "south"}
@@ -125,7 +168,14 @@ def sides_of(place_name: str | None, text: str) -> frozenset[str]:
 
 @dataclass
 class Features:
-    """One item as linking sees it (mutable only while being built)."""
+    """One item as linking sees it (mutable only while being built).
+
+    Among its attributes: ``bounded`` says the date is only an upper bound
+    (the publication day, or a follow-up's own news day): the event may lie
+    before it; ``follow_up`` that the title or evidence has a follow-up's
+    words (an arrest, a trial, a funeral, a victim named); ``ages`` the ages
+    its compared text gives, ``told_ages`` those of its evidence and title.
+    """
 
     idx: int
     item: LinkItem
@@ -146,14 +196,20 @@ class Features:
     perpetrator: str | None
     text: str
     update: bool
+    bounded: bool = False
+    follow_up: bool = False
     place_words: frozenset[str] = frozenset()
     killed_groups: frozenset[str] = frozenset()
+    ages: frozenset[int] = frozenset()
+    told_ages: frozenset[int] = frozenset()
     directed: bool = False
     place_doubtful: bool = False
     sides: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def set_text(self, text: str) -> None:
         """Replace the compared text (evidence plus, for a lead incident, the title)."""
+        if text != self.text:  # the title joined the evidence: so do its ages
+            self.ages = self.told_ages
         self.text = text
         self.directed = bool(_DIRECTION.search(text))
         self.sides.clear()
@@ -193,14 +249,43 @@ def _best_place(item: LinkItem) -> Place:
     return min(places, key=lambda p: (PLACE_RANK.get(p.precision, 6), -counts[p], p.name or ""))
 
 
-def _best_date(item: LinkItem) -> DateRange:
-    if item.incident.date.start is not None:
-        return item.incident.date
-    dated = [r.date for r in item.reports if r.date.start is not None]
+def from_publication(report: Report) -> bool:
+    """The resolver found no date words for this report and gave it the publication day."""
+    return "date:published" in report.evidence.rules
+
+
+_PRECISE = ("day", "week", "month")
+_ORDER = ("day", "week", "month", "year", "unknown")
+
+
+def _best_date(item: LinkItem) -> tuple[DateRange, bool]:
+    """The item's date, and whether it is only its publication day (an upper bound).
+
+    A date the resolver took from the publication day says "on or before
+    publication": a date its reports state in words (a day, week or month)
+    is preferred to it.
+    """
+    reports = item.reports
+    stated = [r.date for r in reports if r.date.start is not None and not from_publication(r)]
+    inc = item.incident.date
+    inc_from_pub = inc.start is not None and not inc.text and any(
+        from_publication(r) and r.date.start == inc.start for r in reports)
+    if inc.start is not None and not inc_from_pub:
+        return inc, False
+    precise = [d for d in stated if d.precision in _PRECISE]
+    if precise:
+        return min(precise, key=lambda d: (_ORDER.index(d.precision), d.start)), False
+    if inc_from_pub:
+        return inc, True
+    dated = [r.date for r in reports if r.date.start is not None]
     if not dated:
-        return DateRange()
-    order = ("day", "week", "month", "year", "unknown")
-    return min(dated, key=lambda d: (order.index(d.precision) if d.precision in order else 4, d.start))
+        return DateRange(), False
+    best = min(dated, key=lambda d: (_ORDER.index(d.precision) if d.precision in _ORDER else 4, d.start))
+    return best, not stated
+
+
+_title_ages = lru_cache(maxsize=65536)(ages_in)  # one title, many incidents
+_titled_follow_up = lru_cache(maxsize=65536)(is_follow_up)
 
 
 def _ordinal(d: date | None) -> int | None:
@@ -209,7 +294,7 @@ def _ordinal(d: date | None) -> int | None:
 
 def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     """Read ``item`` into :class:`Features` (position ``idx`` in the batch)."""
-    dr = _best_date(item)
+    dr, bounded = _best_date(item)
     slack = {"day": opts.day_window, "week": opts.week_window, "month": opts.month_window}.get(dr.precision)
     known = dr.start is not None and slack is not None
     start = _ordinal(dr.start) if known else None
@@ -234,6 +319,11 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         if rep.evidence.sentence and rep.evidence.sentence not in sentences:
             sentences.append(rep.evidence.sentence)
     text = " ".join(sentences)
+    follow_up = is_follow_up(text) or _titled_follow_up(item.title or "")
+    ages = ages_in(text)
+    if follow_up and known and not bounded and item.published is not None and dr.precision == "day":
+        # a follow-up dated to its own news day (the arrest "on Tuesday"): the event may lie before
+        bounded = item.published.toordinal() == start == end  # type: ignore[operator]
     return Features(
         idx=idx,
         item=item,
@@ -244,6 +334,8 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         end=end,
         slack=slack or 0,
         date_known=known,
+        bounded=known and bounded,
+        follow_up=follow_up,
         place=place,
         place_name=fold_name(place.name),
         rank=PLACE_RANK.get(place.precision, 6) if (place.name or place.is_known) else 6,
@@ -257,6 +349,8 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         place_words=_place_words(place.name, place.admin1),
         killed_groups=frozenset(g for (g, o), fig in figures.items() if o == "killed" and g != "unknown" and fig[1] > 0),
         directed=bool(_DIRECTION.search(text)),
+        ages=ages,
+        told_ages=ages | _title_ages(item.title or ""),
     )
 
 

@@ -88,6 +88,11 @@ class LinkOptions:
         mention_similarity: two incidents whose places do not relate are
             still compared when their texts are at least this alike and one
             names the other's place (or both lie in one admin1): resolvers err.
+        followup_window: days before its publication an incident dated only
+            by its publication day (a follow-up: an arrest, a trial, a
+            funeral) may have happened, when compared with an earlier one.
+        followup_crowd: a follow-up is compared by place only when its place
+            holds at most this many incidents in that window.
         explain: which pair decisions the result keeps: ``"linked"`` (the
             accepted pairs, the default: every link explained), ``"near"``
             (also those that came within 0.3 of the threshold) or ``"all"``.
@@ -109,6 +114,8 @@ class LinkOptions:
     copy_similarity: float = 0.3
     wire_similarity: float = 0.9
     mention_similarity: float = 0.35
+    followup_window: int = 365
+    followup_crowd: int = 30
     explain: str = "linked"
 
     def __post_init__(self) -> None:

@@ -1,0 +1,151 @@
+"""Follow-ups: a report dated only by its publication tells of an event on or before that day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from deathtoll.link.across import link_incidents
+from deathtoll.link.blocking import followup_gap
+from deathtoll.link.explain import explain_pair
+from deathtoll.link.features import features_of, is_follow_up
+from deathtoll.link.items import LinkOptions
+
+from test_link_across_helpers import DAY, item, one, partition, report
+
+BOMBING = "A car bomb exploded outside the Al-Shifaa clinic in Mosul, killing 9 civilians, Omar Hadidi said."
+SENTENCED = "A court sentenced the man who planned the Al-Shifaa clinic car bomb that killed 9 civilians."
+QUIET = "Shops reopened near the Al-Shifaa clinic where a car bomb killed 9 civilians, Omar Hadidi said."
+PUBLISHED = ("date:published",)
+
+
+def event(**fields):
+    """The event, told on its day."""
+    return one("ev", BOMBING, 9, source="Tigris Wire", place="mosul", **fields)
+
+
+def later(sentence: str, days: int, *, place: str = "mosul", cause: str | None = "vbied", rules=PUBLISHED, n: int = 9,
+          before: int = 0, **fields):
+    """An article ``days`` after the event; its report is dated ``before`` days before publication,
+    by the publication only unless ``rules`` say otherwise."""
+    when = DAY + timedelta(days=days)
+    return one("fu", sentence, n, source="Nineveh Post", place=place, cause=cause, day=when - timedelta(days=before),
+               published=when, rules=rules, **fields)
+
+
+@pytest.mark.parametrize("follow_up, linked", [
+    (later(SENTENCED, 40), True),  # a sentencing 40 days on, at the same town: the same bombing
+    (later(QUIET, 40), False),  # no follow-up words: a publication date only reaches a week back
+    (later(QUIET, 5), True),  # no follow-up words, 5 days on: within the week
+    (later(SENTENCED, 400), False),  # more than a year on: too far
+    (later(SENTENCED, 40, place="kirkuk"), False),  # another town: never compared
+    (later(SENTENCED, 40, cause="gunfire"), False),  # a shooting, not a car bomb: another event
+    (later(SENTENCED, 40, rules=("date:weekday",), before=3), False),  # a day stated 37 days on: not a follow-up
+    (later(SENTENCED, 40, rules=("date:weekday",)), True),  # the sentencing's own day: the event may lie before
+])
+def test_a_publication_dated_follow_up_links_to_the_earlier_event(follow_up, linked):
+    result = link_incidents([event(), follow_up], options=LinkOptions(explain="all"))
+    assert (partition(result) == {frozenset({"ev/0", "fu/0"})}) is linked
+    if linked:
+        (pair,) = [p for p in result.pairs if p.merged]
+        assert any(r.startswith("follow-up") for r in pair.reasons)
+
+
+@pytest.mark.parametrize("days, cue, gap", [
+    (3, False, 3),  # a publication date reaches back a week
+    (8, False, None),  # not further without follow-up words
+    (8, True, 8),  # follow-up words: up to a year
+    (366, True, None),  # but not more
+    (1, True, None),  # a day later: the dates already meet (day precision ±1)
+    (-3, True, None),  # the "earlier" event is after the publication: no
+])
+def test_followup_gap_depends_on_the_follow_up_words(days, cue, gap):
+    opts = LinkOptions()
+    fe = features_of(0, event(), opts)
+    fu = features_of(1, later(SENTENCED if cue else QUIET, days), opts)
+    assert fu.bounded and fu.follow_up is cue
+    assert followup_gap(fu, fe, opts) == gap
+
+
+def test_a_stated_date_is_preferred_to_the_publication_day():
+    opts = LinkOptions()
+    stated = report("a", 1, "The blast happened on Monday near the clinic.", 9, day=DAY - timedelta(days=2),
+                    rules=("date:weekday",))
+    pub = report("a", 0, BOMBING, 9, rules=PUBLISHED)
+    f = features_of(0, item([pub, stated]), opts)  # the incident carries the publication day
+    assert not f.bounded and f.start == (DAY - timedelta(days=2)).toordinal()
+    g = features_of(1, item([report("b", 0, BOMBING, 9, rules=PUBLISHED)]), opts)
+    assert g.bounded and g.start == DAY.toordinal()
+
+
+@pytest.mark.parametrize("rules, days_before, bounded", [
+    (("date:weekday",), 0, True),  # follow-up words, dated to its own news day: the event may lie before
+    (("date:weekday",), 2, False),  # a stated day before publication is the event's
+    (PUBLISHED, 0, True),  # the publication day itself
+])
+def test_a_follow_up_dated_to_its_news_day_is_an_upper_bound(rules, days_before, bounded):
+    when = DAY + timedelta(days=30)
+    it = one("fu", SENTENCED, 9, place="mosul", day=when - timedelta(days=days_before), published=when, rules=rules)
+    assert features_of(0, it, LinkOptions()).bounded is bounded
+
+
+@pytest.mark.parametrize("crowd, joined", [
+    (2, True),  # two incidents at Mosul in the year before: few enough to compare them all
+    (1, False),  # one more than the crowd allows: the place cannot pick the event, none is compared
+])
+def test_a_crowded_place_does_not_pick_a_follow_ups_event(crowd, joined):
+    other = one("ot", "A roadside bomb hit a bus in Mosul, killing 4 workers.", 4, source="Rafidain TV", place="mosul",
+                day=DAY + timedelta(days=3), published=DAY + timedelta(days=3))
+    result = link_incidents([event(), other, later(SENTENCED, 40)],
+                            options=LinkOptions(followup_crowd=crowd, explain="all"))
+    assert (frozenset({"ev/0", "fu/0"}) in partition(result)) is joined
+    assert any("fu/0" in (p.a, p.b) for p in result.pairs) is joined
+
+
+def test_follow_ups_chain_through_the_event_but_not_across_events():
+    arrest = later("Police arrested a suspect in the Al-Shifaa clinic car bomb that killed 9 civilians.", 10)
+    arrest = one("ar", arrest.reports[0].evidence.sentence, 9, source="Mosul Eye", place="mosul",
+                 day=DAY + timedelta(days=10), published=DAY + timedelta(days=10), rules=PUBLISHED)
+    sniper = one("sn", "A sniper shot dead 2 soldiers at a checkpoint in Mosul.", 2, source="Rafidain TV",
+                 place="mosul", group="security_forces", cause="sniper", day=DAY + timedelta(days=20),
+                 published=DAY + timedelta(days=20))
+    result = link_incidents([event(), arrest, later(SENTENCED, 40), sniper])
+    assert partition(result) == {frozenset({"ev/0", "ar/0", "fu/0"}), frozenset({"sn/0"})}
+
+
+def test_a_follow_up_pair_is_explained_on_demand():
+    items = [event(), later(SENTENCED, 40)]
+    why = explain_pair(items, "ev/0", "fu/0")
+    assert why.accepted and "follow-up 40 days later" in why.reasons
+    apart = explain_pair([event(), later(QUIET, 40)], "ev/0", "fu/0")
+    assert apart.reasons == ("not compared: dates incompatible",)
+
+
+def test_follow_ups_link_the_same_in_any_order_and_incrementally():
+    arrest = one("ar", "Police arrested a suspect in the Al-Shifaa clinic car bomb that killed 9 civilians.", 9,
+                 source="Mosul Eye", place="mosul", day=DAY + timedelta(days=10), published=DAY + timedelta(days=10),
+                 rules=PUBLISHED)
+    batch1, batch2 = [event(), arrest], [later(SENTENCED, 40)]
+    full = link_incidents(batch1 + batch2)
+    assert partition(full) == {frozenset({"ev/0", "ar/0", "fu/0"})}
+    assert link_incidents(batch2 + batch1[::-1]).incidents == full.incidents  # input order does not matter
+    first = link_incidents(batch1)
+    stored = [replace(it, linked=first.assignments[it.id]) for it in batch1]
+    second = link_incidents(batch2, existing=stored)
+    assert partition(second) == partition(full)
+    assert {inc.id for inc in second.incidents} == {inc.id for inc in first.incidents}  # the stored id is kept
+
+
+@pytest.mark.parametrize("text, follow_up", [
+    ("Two men were charged with murder on Friday.", True),  # the legal process
+    ("The court heard that the bomb was hidden in a cart.", True),  # a court
+    ("Mourners buried the 9 victims in the old cemetery.", True),  # burial ("buri-")
+    ("A wounded shopkeeper died of his injuries in hospital.", True),  # a later death
+    ("Police ID'd the victim as a local teacher.", True),  # "ID'd", capitalised only
+    ("Gunmen opened fire in the courtyard of a mosque.", False),  # "courtyard" is not "court"
+    ("A car bomb killed 9 people near the market.", False),  # the event itself
+])
+def test_follow_up_words(text, follow_up):
+    assert is_follow_up(text) is follow_up
