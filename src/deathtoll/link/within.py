@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from deathtoll.geo import distance_km
+from deathtoll.link.retelling import WHOLE, is_additive, restates_in_sentence
 from deathtoll.model import (
     Article,
     ArticleResult,
@@ -37,9 +38,6 @@ _CAUSE_FAMILY = {
     "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
     "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
 }
-_ORDINALS = ("second", "third", "fourth", "fifth")
-_BACK_REFERENCES = ("both", "all", "each", "the")
-_ADDITIVE_WORDS = ("also", "another", "more", "additional", "further", "second", "third", "other")
 
 
 @dataclass
@@ -74,47 +72,13 @@ def _describes_state(r: Report) -> bool:
         any(x.startswith("trigger:hospital") for x in r.evidence.rules)
 
 
-_RESTATING_COUNTS = ("count:pronoun", "count:one-death")
-_WHOLE = "count:multiple-death"  # "a double homicide" names the whole of its sentence's dead
-
-
-def _kind(r: Report) -> str:
-    return "hit" if "outcome:hit-unspecified" in r.evidence.rules else r.outcome
-
-
-def _local(r: Report, width: int = 40) -> str:
-    ev = r.evidence
-    at = ev.start - ev.sentence_start
-    return ev.sentence[max(0, at - width) : ev.end - ev.sentence_start + width]
-
-
-def _restates_in_sentence(r: Report, reports: list[Report]) -> bool:
-    """Whether ``r`` only repeats another report of its sentence.
-
-    A "he" or "his death" beside a named victim of the same outcome in one sentence is
-    that victim again ("An autopsy found he died … his death was ruled a homicide"); a
-    scraped page that repeats its headline inside one sentence repeats its figures.
-    """
-    earlier = [x for x in reports if x.evidence.start < r.evidence.start and _kind(x) == _kind(r)]
-    if any(x.count.best == r.count.best and _local(x, 0) == _local(r, 0) and _local(x) == _local(r) for x in earlier):
-        return True
-    demonstrative = (r.count.text or "").lower() in ("that", "this")  # "a victim … That person"
-    if not (demonstrative or any(x in r.evidence.rules for x in _RESTATING_COUNTS)) or (r.count.best or 0) > 1:
-        return False
-    others = [x for x in reports if x is not r and _kind(x) == _kind(r)]
-    if any(not any(y in x.evidence.rules for y in _RESTATING_COUNTS) for x in others):
-        return True
-    # two restating words only: "he died … the killing" is one death
-    return any(x.evidence.start < r.evidence.start for x in others)
-
-
 def _cluster_tally(cl: _Cluster) -> None:
     cl.tally, cl.soft = {}, {}
     states: dict[str, list[int]] = {}
     updates = {r.outcome: r for r in cl.reports if "count:update" in r.evidence.rules and r.count.best is not None}
-    wholes = [r for r in cl.reports if _WHOLE in r.evidence.rules]
+    wholes = [r for r in cl.reports if WHOLE in r.evidence.rules]
     for r in cl.reports:
-        if _restates_in_sentence(r, cl.reports) or r in wholes:
+        if restates_in_sentence(r, cl.reports) or r in wholes:
             continue
         if r.outcome in updates:
             if r is updates[r.outcome]:
@@ -138,23 +102,6 @@ def _cluster_tally(cl: _Cluster) -> None:
         if cur is None and any(total):
             continue
         cl.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
-
-
-def _is_additive(r: Report) -> bool:
-    if "count:update" in r.evidence.rules:
-        return False
-    text = (r.count.text or "").lower().split()
-    if text and text[0] in _ADDITIVE_WORDS:
-        return True
-    ev = r.evidence
-    phrase = ev.sentence[ev.start - ev.sentence_start : ev.end - ev.sentence_start].lower().split()
-    if phrase and phrase[0] in ("a", "an") and any(w in _ORDINALS for w in phrase[1:3]):
-        return True  # "A second victim was found": one more
-    if (text and text[0] in _BACK_REFERENCES) or "count:they-antecedent" in r.evidence.rules:
-        return False  # "Both were taken to hospital", "they died": the people just named, again
-    s = r.evidence.sentence.lower()
-    local = s[max(0, r.evidence.start - r.evidence.sentence_start - 40) : r.evidence.end - r.evidence.sentence_start + 40]
-    return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)
 
 
 _WEAK_PLACE = ("place:article", "place:title", "place:outlet", "place:dateline", "place:none")
@@ -336,7 +283,7 @@ def _clusters(reports: list[Report]) -> list[_Cluster]:
 def _group(clusters: list[_Cluster]) -> list[_Cluster]:
     incidents: list[_Cluster] = []
     for cl in clusters:
-        additive = _is_additive(cl.reports[0]) and not any("count:update" in r.evidence.rules for r in cl.reports)
+        additive = is_additive(cl.reports[0]) and not any("count:update" in r.evidence.rules for r in cl.reports)
         if cl.itemised_under:
             prev = incidents[-1] if incidents and incidents[-1].itemised_under == cl.itemised_under else None
             if prev is not None and any("ellipsis-previous" in " ".join(r.evidence.rules) for r in cl.reports):
