@@ -1,6 +1,7 @@
-"""Gazetteer benchmark: build and load times, lookup speed, and place accuracy on GVDB.
+"""Gazetteer benchmark: build and load times, lookup speed, and place accuracy on GVDB and GVA.
 
 Run:  .venv/bin/python bench/gazetteer.py [--gazetteer PATH] [--skip-build] [--data ../shared/data/gvdb_dev.jsonl]
+      .venv/bin/python bench/gazetteer.py --gva [--limit N] [--fresh] [--misses N]
 
 - cold build: compiling the embedded GeoNames data into a fresh SQLite file;
 - warm load: opening an already built file (what every run pays);
@@ -9,12 +10,16 @@ Run:  .venv/bin/python bench/gazetteer.py [--gazetteer PATH] [--skip-build] [--d
 - GVDB accuracy: for each article with a gold city, one hand-made report on the
   first sentence with a shooting word, run through ``resolve()``; a hit is a
   place whose name (as written or any spelling of its entry) is the gold city
-  and whose admin1 is the gold state (when the gold has one).
+  and whose admin1 is the gold state (when the gold has one);
+- GVA main place (``--gva``, see :func:`gva_accuracy`): the full per-article
+  pipeline over ``../shared/data/gva_dev.jsonl``; the place of each article's
+  main incident against the gold city and state.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -23,7 +28,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from deathtoll.model import Article, Count, Evidence, Report, Victims
+from deathtoll.model import Article, ArticleResult, Count, Evidence, Incident, Place, Report, Victims
+from deathtoll.options import Options
 from deathtoll.resolve import Gazetteer, resolve
 from deathtoll.resolve.cities import city_of
 from deathtoll.resolve.gazetteer import distance_km
@@ -138,14 +144,160 @@ def gvdb_accuracy(path: Path, gz: Gazetteer, misses: list | None = None) -> dict
             "accuracy_in_gold_city": round(near / n, 4) if n else 0.0}
 
 
+# -- GVA: the main incident's place through the full per-article pipeline ----------
+
+GVA_DATA = ROOT.parent / "shared" / "data" / "gva_dev.jsonl"
+#: Reports as the extractor gives them (no place, no date), keyed by article content and
+#: extractor source: only the resolve and summarise stages run again when nothing else changed.
+REPORTS_CACHE = ROOT / "bench" / "out" / "gva_reports.jsonl"
+
+
+def gva_article(row: dict) -> Article:
+    """The article of a GVA row, as ``bench/linking.py`` builds it (outlet from the url)."""
+    m = re.search(r"https?://(?:web\.archive\.org/web/\d+/)?(?:https?://)?(?:www\.)?([^/:]+)", row.get("url") or "")
+    return Article(row["doc_id"], row["text"], row.get("title"), _date(row.get("published")),
+                   m.group(1) if m else None, row.get("url"))
+
+
+def extractor_version() -> str:
+    """A hash of the extract stage's source and lexicons: a changed extractor invalidates the cache."""
+    h = hashlib.sha1()
+    base = ROOT / "src" / "deathtoll" / "extract"
+    for f in sorted(base.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".tsv", ".yaml", ".txt", ".json"):
+            h.update(str(f.relative_to(base)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def gva_reports(articles: list[Article], cache: Path | None = REPORTS_CACHE, fresh: bool = False,
+                reuse: bool = False) -> dict[str, list[Report]]:
+    """Extracted reports (place and date unresolved) of each article, read from ``cache``
+    where its article and extractor are unchanged, else extracted and appended to it.
+    With ``reuse``, the last cached reports of an article count whatever extractor made
+    them (to compare resolver changes on one fixed extraction)."""
+    version = extractor_version()
+    have: dict[str, list[Report]] = {}
+    if cache is not None and cache.exists() and not fresh:
+        for line in cache.read_text("utf-8").splitlines():
+            d = json.loads(line)
+            if reuse or d.get("version") == version:
+                have[d["key"]] = [Report.from_dict(r) for r in d["reports"]]
+    out: dict[str, list[Report]] = {}
+    todo = [a for a in articles if a.content_hash not in have]
+    if todo:
+        from deathtoll.extract import extract_reports
+        from deathtoll.pipeline import Pipeline
+
+        pipe = Pipeline(Options())
+        lines = []
+        for a in todo:
+            have[a.content_hash] = reps = extract_reports(a, pipe.nlp, pipe.options)
+            lines.append(json.dumps({"key": a.content_hash, "version": version, "reports": [r.to_dict() for r in reps]}))
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with cache.open("a" if not fresh else "w", encoding="utf-8") as f:
+                f.write("".join(line + "\n" for line in lines))
+    for a in articles:
+        out[a.id] = have[a.content_hash]
+    return out
+
+
+def main_incident(result: ArticleResult) -> Incident | None:
+    """The incident with the largest killed + wounded figure (best), else the first one."""
+    if not result.incidents:
+        return None
+    size = {inc.id: inc.tally("killed")[1] + inc.tally("wounded")[1] for inc in result.incidents}
+    return max(result.incidents, key=lambda inc: (size[inc.id], -result.incidents.index(inc)))
+
+
+def gva_gold_names(gold: dict) -> tuple[list[str], tuple[str, str]]:
+    """The names a GVA gold place accepts and its state: "Orlando (Pine Hills)" accepts
+    either name; "Pike (county)" is "Pike County"."""
+    raw = (gold.get("city_or_county") or "").strip()
+    state = (gold.get("state") or "").strip()
+    m = re.fullmatch(r"(.+?)\s*\((.+)\)", raw)
+    names = [raw]
+    if m:
+        names = [m.group(1) + " County"] if m.group(2).lower() == "county" else [m.group(1), m.group(2)]
+    return [n for n in names if n], (state, state)
+
+
+def gva_hit(place: Place | None, gold: dict, gz: Gazetteer) -> bool:
+    """The place is one of the gold names in the gold state (see :func:`is_hit`)."""
+    names, state = gva_gold_names(gold)
+    return any(is_hit(place, n, state, gz) for n in names)
+
+
+def gva_accuracy(path: Path, gz: Gazetteer, misses: list | None = None, *, limit: int | None = None,
+                 cache: Path | None = REPORTS_CACHE, fresh: bool = False, reuse: bool = False) -> dict:
+    """Share of GVA dev articles whose main incident is placed in the gold city and state.
+
+    Each article goes through extract (cached, see :func:`gva_reports`), ``resolve()``
+    and ``summarise_article()``; the main incident is :func:`main_incident`. Misses
+    are ``(doc_id, gold names, gold state, place, rules of the incident's first report,
+    title)``. ``limit`` keeps every k-th article so that about ``limit`` remain.
+    """
+    from deathtoll.link import summarise_article
+
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    if limit and limit < len(rows):
+        step = len(rows) / limit
+        rows = [rows[int(k * step)] for k in range(limit)]
+    arts = [gva_article(r) for r in rows]
+    reps = gva_reports(arts, cache, fresh, reuse)
+    n = hits = placed = none = near = 0
+    t = time.perf_counter()
+    for row, art in zip(rows, arts):
+        res = summarise_article(art, resolve(art, reps[art.id], gazetteer=gz))
+        inc = main_incident(res)
+        place = inc.place if inc is not None else None
+        ok = gva_hit(place, row["gold"], gz)
+        n += 1
+        hits += ok
+        none += inc is None
+        placed += inc is not None
+        if not ok and place is not None and place.lat is not None and row["gold"].get("lat") is not None:
+            near += distance_km((place.lat, place.lon), (row["gold"]["lat"], row["gold"]["lon"])) <= 25
+        if not ok and misses is not None:
+            first = next((r for r in res.reports if inc is not None and r.id == inc.reports[0]), None)
+            misses.append((art.id, gva_gold_names(row["gold"])[0], row["gold"].get("state"), place,
+                           first.evidence.rules if first else None, art.title))
+    dt = time.perf_counter() - t
+    return {"articles": n, "hits": hits, "accuracy": round(hits / n, 4) if n else 0.0,
+            "with_incident": placed, "accuracy_with_incident": round(hits / placed, 4) if placed else 0.0,
+            "no_incident": none, "misses_within_25km_of_gold_point": near,
+            "resolve_and_summarise_articles_per_s": round(n / dt, 1) if dt else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gazetteer", type=Path, help="use (and build if needed) this index instead of a fresh one")
     ap.add_argument("--skip-build", action="store_true", help="do not time a cold build")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--misses", type=int, default=0, help="print this many misses")
+    ap.add_argument("--gva", action="store_true", help="only the GVA main-place accuracy (full pipeline)")
+    ap.add_argument("--gva-data", type=Path, default=GVA_DATA)
+    ap.add_argument("--limit", type=int, help="GVA: about this many articles, evenly spread")
+    ap.add_argument("--fresh", action="store_true", help="GVA: extract again instead of reading bench/out/")
+    ap.add_argument("--reuse", action="store_true", help="GVA: cached reports of any extractor version")
+    ap.add_argument("--cache", type=Path, default=REPORTS_CACHE, help="GVA: where extracted reports are kept")
     args = ap.parse_args(argv)
     out: dict = {}
+    if args.gva:
+        if not args.gva_data.exists():
+            print(f"no {args.gva_data}", file=sys.stderr)
+            return 1
+        gz = Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer()
+        misses: list = []
+        t = time.perf_counter()
+        out["gva"] = gva_accuracy(args.gva_data, gz, misses, limit=args.limit, cache=args.cache,
+                                 fresh=args.fresh, reuse=args.reuse)
+        out["gva_seconds"] = round(time.perf_counter() - t, 1)
+        for m in misses[: args.misses]:
+            print("MISS", m, file=sys.stderr)
+        print(json.dumps(out, indent=2))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = args.gazetteer or Path(tmp) / "gazetteer.sqlite"
         if not args.skip_build or not path.exists():

@@ -119,7 +119,7 @@ def test_dateline_is_used_when_the_paragraph_names_no_place(gz):
 
 def test_article_main_place_is_the_last_resort(gz):
     text = ("Troops advanced in Mosul on Monday. Mosul residents fled west.\n\n"
-            "Later, a mortar round killed a child.")
+            "Later, a mortar round killed a child. Her family was asleep.")
     place, rules = _place(gz, text, "a child")
     assert (place.geonames_id, rules[-1]) == (99072, "place:article")
 

@@ -68,6 +68,7 @@ def _resolved(gz, prefix, needle, after_word=None):
         ("002", "17 militants", None, 92138, "Qaim"),  # Qaim = Al Qa'im
         ("002", "six militants", None, 96309, "Haditha"),  # the Haditha Dam, at Haditha
         ("001", "145 civilians", None, MOSUL, "Zanjili"),  # al-Zanjili neighbourhood in western Mosul
+        ("001", "at least 70", None, 172374, "Tabqa"),  # its one-sentence paragraph carries on the one on Tabqa dam
     ],
 )
 def test_seed_report_places(gz, prefix, needle, after_word, geonames_id, name_has):
@@ -87,6 +88,11 @@ def test_seed_report_places(gz, prefix, needle, after_word, geonames_id, name_ha
 )
 def test_seed_precisions(gz, prefix, needle, precision):
     assert _resolved(gz, prefix, needle).place.precision == precision
+
+
+def test_seed_tabqa_report_is_placed_in_syria_by_the_paragraph_before(gz):
+    got = _resolved(gz, "001", "at least 70")
+    assert (got.place.country, got.evidence.rules[-2]) == ("SY", "place:previous"), got
 
 
 def test_seed_camp_missing_from_gazetteer_is_named_not_placed(gz):

@@ -25,6 +25,7 @@ from deathtoll.resolve.gazetteer import Candidate, Gazetteer, default_path, open
 from deathtoll.resolve.mentions import load_words
 from deathtoll.resolve.places import Located, locate
 from deathtoll.resolve.text import TextIndex
+from deathtoll.resolve.title import outlet_of
 from deathtoll.resolve.userdata import LoadResult, add_csv, add_geonames
 
 __all__ = [
@@ -60,7 +61,8 @@ def _gazetteer(options: Options | None, gazetteer: Gazetteer | None) -> Gazettee
 def locate_places(article: Article, options: Options | None = None, *, gazetteer: Gazetteer | None = None) -> list[Located]:
     """Every place mention of an article and of its title, resolved (see
     :func:`deathtoll.resolve.places.locate`: a headline's mentions have negative offsets)."""
-    return locate(article.text, _gazetteer(options, gazetteer), _words(options), title=article.title)
+    return locate(article.text, _gazetteer(options, gazetteer), _words(options), title=article.title,
+                  source=outlet_of(article))
 
 
 def resolve_places(article: Article, reports: list[Report], options: Options | None = None, *,
@@ -84,7 +86,8 @@ def resolve_places(article: Article, reports: list[Report], options: Options | N
     if not reports:
         return []
     index = TextIndex(article.text)
-    located = locate(article.text, _gazetteer(options, gazetteer), _words(options), index, title=article.title)
+    located = locate(article.text, _gazetteer(options, gazetteer), _words(options), index, title=article.title,
+                     source=outlet_of(article))
     return attach_places(list(reports), located, index, _words(options))
 
 

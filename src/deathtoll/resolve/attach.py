@@ -5,7 +5,9 @@ Order of search, recorded in ``evidence.rules``:
 - place: the report's clause (``place:clause``), its sentence's "In X," lead or
   other place (``place:sentence``), the nearest place before it in its
   paragraph (``place:paragraph``), the dateline (``place:dateline``), the
-  article's most mentioned place (``place:article``); else ``place:none``.
+  paragraph before a one-sentence paragraph that names no place
+  (``place:previous``), the article's most mentioned place
+  (``place:article``); else ``place:none``.
   ``place:anchor`` is added when a neighbourhood took its city's point and
   ``place:unresolved`` when the name is not in the gazetteer.
 - date: the nearest expression in the clause, then the sentence, then the
@@ -110,6 +112,7 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     late.extend((loc, "place:paragraph") for loc in before if _late(loc))
     if dateline is not None:
         out.append((dateline, "place:dateline"))
+    out.extend((loc, "place:previous") for loc in _previous_paragraph(pos, para, usable, index))
     titled = [loc for loc in usable if loc.mention.extra.get("title") and not _late(loc)]
     titled.sort(key=lambda loc: (loc.mention.cue in (None, "attributive"), _RANK.get(loc.place.precision, 1)))
     # a headline's town first; its state or country ("… arrested in Maryland") only after the
@@ -122,6 +125,24 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     if outlet is not None:
         out.append((outlet, "place:outlet"))
     return out
+
+
+def _previous_paragraph(pos: int, para: Span, usable: list[Located], index: TextIndex) -> list[Located]:
+    """A paragraph of one sentence that names no place carries on the one before it
+    ("… escape from the area around Tabqa dam." / "In response, an airstrike killed at
+    least 70 of them."): that paragraph's towns and districts, in their order (its
+    first place is what it is about; later ones describe it)."""
+    if any(para[0] <= loc.mention.start < para[1] for loc in usable):
+        return []
+    if sum(1 for s, _ in index.sentences if para[0] <= s < para[1]) != 1:
+        return []
+    k = index.paragraph_index(pos)
+    if k == 0 or para not in index.paragraphs:
+        return []
+    ps, pe = index.paragraphs[k - 1]
+    prev = [loc for loc in usable if ps <= loc.mention.start < pe and not _late(loc)
+            and _RANK.get(loc.place.precision, 1) < 2 and loc.place.lat is not None]
+    return sorted(prev, key=lambda loc: loc.mention.start)
 
 
 def _inside(fine: Located, coarse: Located) -> bool:

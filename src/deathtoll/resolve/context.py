@@ -4,28 +4,40 @@ first-level division, its anchor town and the points of its unambiguous places.
 Votes, heaviest first: the dateline (and its state, "AURORA, Colo."), the
 qualifiers ("Miami Beach, Florida"), counties and provinces written as such,
 the towns named with a location cue, the outlet's city or state ("CBS
-Chicago"), and, weakly, the country where most of the article's names exist at
-all. Buildings, streets and the home towns of people ("a Maryland woman") do
+Chicago"), the US states the text names anywhere ("Massachusetts State
+Police", "an Ind. boy", see :mod:`deathtoll.resolve.states`), and, weakly, the
+country where most of the article's names exist at all. Buildings, streets and the home towns of people ("a Maryland woman") do
 not vote, or barely.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from deathtoll.resolve.gazetteer import Candidate
+from deathtoll.resolve.normalize import fold
 
 if TYPE_CHECKING:
     from deathtoll.resolve.mentions import Mention
     from deathtoll.resolve.places import Located
+    from deathtoll.resolve.states import StateVotes
 
 __all__ = ["Context", "article_context", "FINE"]
 
 FINE = ("town", "neighbourhood", "exact")
 _NO_VOTE_KINDS = ("building", "street")
 _STATE_TOWN = 20_000
+#: a dateline town fixes its state when its namesakes elsewhere are this many times smaller
+_DWARFED = 5
+_DATELINE_VOTE = 2.0
+#: a state named in the text is firm when its votes are this many times the next state's
+_CLEAR_LEAD = 2.0
+#: people added to every entry's population when a name's vote is shared by population
+_SMOOTH = 1000
+_OTHER_NAME = 0.1
 
 
 @dataclass
@@ -40,6 +52,10 @@ class Context:
     main: Located | None = None
     anchor: Located | None = None
     hints: list[Candidate] = field(default_factory=list)
+    #: countries the article names as such, in a qualifier or a state name, or with two
+    #: or more towns of theirs only: a town elsewhere needs one of these ("Batman" is no
+    #: Turkish city in a Memphis story)
+    supported: frozenset[str] = frozenset()
 
 
 def _weight(m: Mention) -> float:
@@ -50,9 +66,64 @@ def _weight(m: Mention) -> float:
     return 1.0
 
 
+def _size(c: Candidate) -> float:
+    """How much a town weighs in a name's vote: the square root of its population, a
+    tenth of it when the name is only another or an old name of the town ("Salisbury"
+    for Harare, "Antioch" for Antakya)."""
+    own = fold(c.matched or c.name) == fold(c.name)
+    return math.sqrt(c.population + _SMOOTH) * (1.0 if own else _OTHER_NAME)
+
+
+def _shares(exact: list[Candidate], key) -> dict[str, float]:
+    """Shares of a name's towns by ``key`` (country), by :func:`_size`."""
+    sizes: dict[str, float] = {}
+    for c in exact:
+        k = key(c)
+        if k and c.precision in FINE:
+            sizes[k] = max(sizes.get(k, 0.0), _size(c))
+    total = sum(sizes.values())
+    return {k: v / total for k, v in sizes.items()} if total else {}
+
+
+def _add_once(votes: Counter[str], add: dict[str, float], seen: dict[str, dict[str, float]], name: str) -> None:
+    """Add votes of a name, keeping per key only the largest vote any mention of it gave."""
+    old = seen.setdefault(name, {})
+    for k, v in add.items():
+        if v > old.get(k, 0.0):
+            votes[k] += v - old.get(k, 0.0)
+            old[k] = v
+
+
+def _state_shares(exact: list[Candidate], country: str | None) -> dict[str, float]:
+    """How a name's vote spreads over the first-level divisions of its exact entries in
+    ``country``: by the square root of the towns' (or counties') populations
+    ("Chicago" is Chicago, Illinois far more than a village of Ohio once called so;
+    "Selma" splits between California and Alabama; "Harris County" is in Texas)."""
+    pops: Counter[str] = Counter()
+    for c in exact:
+        if c.country == country and c.admin1 and (c.precision in FINE or c.feature == "ADM2"):
+            size = _size(c)
+            pops[c.admin1] = max(pops[c.admin1], size)
+    total = sum(pops.values())
+    return {a1: p / total for a1, p in pops.items()} if total else {}
+
+
+def _share_states(prov: Counter[tuple[str, str]], exact: list[Candidate], country: str | None, w: float,
+                  shared: dict[str, dict] | None = None, name: str = "") -> None:
+    """Add a name's vote ``w`` to ``prov`` (see :func:`_state_shares`). A name of
+    several divisions votes once however often it is repeated (``shared`` keeps the
+    largest vote per folded name); a name of one division votes at each mention."""
+    shares = _state_shares(exact, country)
+    add = {(country or "", a1): w * sh for a1, sh in shares.items()}
+    if len(shares) == 1 or shared is None:
+        prov.update(add)
+    else:
+        _add_once(prov, add, shared, name)  # type: ignore[arg-type]
+
+
 def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accepted: set[int],
                     qualifier_of: dict[int, Candidate], quals: dict[int, dict],
-                    hints: list[Candidate] | None = None) -> Context:
+                    hints: list[Candidate] | None = None, states: StateVotes | None = None) -> Context:
     """Vote the article's country and first-level division.
 
     Args:
@@ -62,6 +133,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
         qualifier_of: Mentions that qualify another ("…, Iraq") and their entry.
         quals: What each qualified mention is restricted to.
         hints: Entries the outlet names ("CBS Chicago").
+        states: The US states the text names anywhere.
 
     Returns:
         The context, without ``main`` and ``anchor`` (set by the resolver).
@@ -69,38 +141,50 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     votes: Counter[str] = Counter()
     prov: Counter[tuple[str, str]] = Counter()
     strong_prov: set[tuple[str, str]] = set()
+    explicit: Counter[tuple[str, str]] = Counter()
+    shared: dict[str, dict] = {}
+    cshared: dict[str, dict] = {}
+    names: dict[str, set[str]] = {}
+    firm: set[str] = set()
     for i in accepted:
         m, cands = ms[i], first[i]
         w = _weight(m)
         q = quals.get(i)
-        if q:
+        if q and not q.get("inherited"):
             qw = 3 if m.cue == "dateline" else 1
             votes[q["country"]] += qw
+            firm.add(q["country"])
             if q.get("admin1"):
                 prov[(q["country"], q["admin1"])] += qw
+                explicit[(q["country"], q["admin1"])] += qw
                 if m.cue == "dateline":
                     strong_prov.add((q["country"], q["admin1"]))
         if not cands or not cands[0].country or not w:
             continue
         top = cands[0]
         exact = [c for c in cands if c.exact]
+        if top.exact and (top.precision in ("country", "province") or i in qualifier_of):
+            firm.add(top.country)
+        elif len({c.country for c in exact if c.precision in FINE}) == 1:
+            names.setdefault(top.country, set()).add(fold(m.name))
         unambiguous = len({(c.country, c.admin1) for c in exact if c.precision in FINE}) <= 1
         if m.cue == "dateline" and not q and top.exact:
-            # "PUEBLO —" is Pueblo, Colorado or Puebla, Mexico: a name several countries
-            # share gives each of them one vote, the rest of the article decides
+            # "TAUNTON —" is in England or in Massachusetts: a name several countries share
+            # splits its vote between them by size, the rest of the article decides
             countries = {c.country for c in exact if c.precision in FINE and c.country
                          and c.population * 20 >= top.population}
             if len(countries) > 1:
-                for cc in countries:
-                    votes[cc] += 1.5 if cc == top.country else 1
+                shares = _shares([c for c in exact if c.country in countries], lambda c: c.country)
+                for cc, sh in shares.items():
+                    votes[cc] += _DATELINE_VOTE * sh
             else:
-                votes[top.country] += 2
-                if unambiguous and top.admin1:
-                    prov[(top.country, top.admin1)] += 1
-                # a dateline town of one state only ("MILWAUKEE —") fixes the state
-                big = {c.admin1 for c in exact if c.precision in FINE
-                       and c.population >= max(_STATE_TOWN, top.population // 10)}
-                if top.admin1 and big == {top.admin1}:
+                votes[top.country] += _DATELINE_VOTE
+                _share_states(prov, exact, top.country, 1.0)
+                # a dateline town of one state only ("MILWAUKEE —") fixes the state: its
+                # namesakes elsewhere are all far smaller ("SELMA —" does not: 24,000 and 19,000)
+                others = [c for c in exact if c.precision in FINE and c.admin1 != top.admin1]
+                if top.admin1 and top.population >= _STATE_TOWN \
+                        and all(c.population * _DWARFED < top.population for c in others):
                     prov[(top.country, top.admin1)] += 0 if unambiguous else 1
                     strong_prov.add((top.country, top.admin1))
         elif top.precision == "country" and (m.cue or i in qualifier_of):
@@ -110,28 +194,48 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
             # "Anbar province", "Florida", "Kaufman County" (a county written so is a strong sign);
             # a county name several states share says nothing of the state
             votes[top.country] += w * (1.5 if m.kind == "district" else 1)
-            if len({c.admin1 for c in exact if c.precision == top.precision and c.country == top.country}) == 1:
+            same = [c for c in exact if c.precision == top.precision and c.country == top.country]
+            if len({c.admin1 for c in same}) == 1:
                 prov[(top.country, top.admin1 or "")] += w
+            else:  # "Seminole County": each state that has one gets a share
+                _share_states(prov, same, top.country, w / 2, shared, fold(m.name))
         elif top.exact and top.precision in FINE:
-            votes[top.country] += w if unambiguous else w / 2
-            if unambiguous and top.admin1:
-                prov[(top.country, top.admin1)] += w / 2
+            countries = _shares(exact, lambda c: c.country)
+            if len(countries) > 1:
+                # "York", "Taunton": a name of several countries votes for each by size, once
+                _add_once(votes, {cc: w / 2 * sh for cc, sh in countries.items()}, cshared, fold(m.name))
+            else:
+                votes[top.country] += w if unambiguous else w / 2
+            _share_states(prov, exact, top.country, w / 2, shared, fold(m.name))
         # the country where most of the article's names exist at all
-        for cc in {c.country for c in exact if c.country and c.precision in FINE}:
+        for cc in sorted({c.country for c in exact if c.country and c.precision in FINE}):
             votes[cc] += 0.3 * w
     for h in hints or ():
         if h.country:
             votes[h.country] += 1
             if h.admin1:
                 prov[(h.country, h.admin1)] += 1 if h.feature == "ADM1" else 0.5
+    if states is not None:
+        if states.country:
+            votes["US"] += states.country
+            firm.add("US")
+        for name, w in states.states.items():
+            prov[("US", name)] += w
+            explicit[("US", name)] += w
     votes.pop("", None)
+    votes = Counter({k: v for k, v in votes.items() if v > 0})
     ctx = Context(hints=list(hints or ()))
     if votes:
-        ctx.country = votes.most_common(1)[0][0]
-        inside = [(k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]]
+        ctx.country = votes.most_common(1)[0][0]  # ties: the first voted
+        ctx.supported = frozenset(firm | {cc for cc, ns in names.items() if len(ns) >= 2})
+        inside = sorted(((k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]), key=lambda kv: -kv[1])
         if inside:
-            best = max(inside, key=lambda kv: kv[1])[0]
-            ctx.admin1, ctx.admin1_strong = best[1], best in strong_prov
+            best = inside[0][0]
+            runner = inside[1][1] if len(inside) > 1 else 0.0
+            # a state the text names ("Hartsville, Ind.", "Minnesota BCA") and that far
+            # outweighs any other is as firm as a dateline's
+            named = explicit[best] >= 1 and inside[0][1] >= _CLEAR_LEAD * runner
+            ctx.admin1, ctx.admin1_strong = best[1], best in strong_prov or named
     for i in accepted:
         m, cands = ms[i], first[i]
         if not _weight(m) or m.extra.get("role") == "origin":

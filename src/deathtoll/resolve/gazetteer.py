@@ -194,6 +194,16 @@ class Gazetteer:
         ).fetchone()
         return row[0] if row else None
 
+    def admin1_names(self, country: str) -> dict[str, str]:
+        """``{GeoNames code: display name}`` of a country's first-level divisions."""
+        key = ("admin1", country)
+        cached = self._cache.get(key)
+        if cached is None:
+            rows = self._db.execute("SELECT admin1_code, name FROM places WHERE feature='ADM1' AND country=?",
+                                    (country,)).fetchall()
+            cached = self._cache[key] = {c: n for c, n in rows if c and n}  # type: ignore[assignment]
+        return dict(cached)  # type: ignore[arg-type]
+
     def large_place_names(self, min_population: int) -> dict[str, tuple[int, ...]]:
         """Folded one-word spellings (6+ letters) of first-level divisions and of
         towns of ``min_population`` people or more, each with its GeoNames ids."""

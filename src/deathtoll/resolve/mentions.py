@@ -24,6 +24,8 @@ _CONNECTORS = frozenset({"al", "el", "ash", "az", "adh", "ath", "de", "del", "de
                          "di", "dos", "das", "von", "van", "der", "bin", "ibn", "bint", "abu", "umm", "bani",
                          "beni"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|ath|adh)[-‐](?=[A-Z\u00C0-\u024F'’‘])")
+#: a dateline can open one of the first paragraphs (later ones only with a state: see _dateline)
+_DATELINE_LATE = 5
 _DATELINE = re.compile(
     r"^\s*\(?(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'’\- ]{1,30}?))?\)?\s*"
     r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])",
@@ -68,6 +70,7 @@ def _strip_possessive(tok: str) -> str:
 
 
 _ADJECTIVAL = re.compile(r"[-‐][a-z]")
+_STATE_AFTER = re.compile(r",[ \t]+((?:[A-Z][a-z]{0,3}\.)+|[A-Z]{2}\b)")
 _ORDINAL_AND = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$")
 
 
@@ -108,6 +111,12 @@ def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords |
         out = [m for m in out if not d.start <= m.start < d_end]
         out.append(d)
     out.sort(key=lambda m: m.start)
+    # a qualifier points at the mention right before it; the dateline may have moved them
+    for i, m in enumerate(out):
+        if m.extra.get("qualifies") is not None:
+            ok = i > 0 and text[out[i - 1].end:m.start] in (", ", ",")
+            extra = {k: v for k, v in m.extra.items() if k != "qualifies"}
+            out[i] = replace(m, extra={**extra, "qualifies": i - 1} if ok else extra)
     return out
 
 
@@ -124,6 +133,8 @@ def _runs(text: str, toks: list[tuple[int, int, str]], words: PlaceWords) -> lis
             gap = text[toks[j - 1][1]:toks[j][0]]
             if gap != " " or _strip_possessive(toks[j - 1][2]) != toks[j - 1][2]:
                 break
+            if j - 1 > i and words.has("district_types", toks[j - 1][2]):
+                break  # "Bristol County District Attorney": the county ends the name
             nxt = toks[j][2]
             if _is_cap(nxt) and not words.is_stop(_strip_possessive(nxt)):
                 j += 1
@@ -192,6 +203,27 @@ def _kind_of(word: str, words: PlaceWords) -> str | None:
     return None
 
 
+def _venue_after_possessive(text: str, toks: list, tj: int, names: list[str], words: PlaceWords) -> bool:
+    """A possessive name, then a capitalised building word that ends the venue's name."""
+    if tj >= len(toks) or names[-1] == toks[tj - 1][2] or text[toks[tj - 1][1]:toks[tj][0]] != " ":
+        return False
+    w = toks[tj][2]
+    if not w[:1].isupper() or _kind_of(w, words) not in ("building", "facility"):
+        return False
+    nxt = toks[tj + 1][2] if tj + 1 < len(toks) and text[toks[tj][1]:toks[tj + 1][0]] == " " else ""
+    return not nxt[:1].isupper()
+
+
+def _state_follows(text: str, end: int, words: PlaceWords) -> bool:
+    """", Va." or ", VA" right after a name: it is a place whatever its last word
+    ("Newport News, Va.")."""
+    m = _STATE_AFTER.match(text, end)
+    if m is None:
+        return False
+    abbrev = m.group(1)
+    return abbrev.lower().rstrip(".") in words.us_states or abbrev in words.us_states.values()
+
+
 def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: PlaceWords) -> Mention | None:
     start, end = toks[ti][0], toks[tj - 1][1]
     names = [t[2] for t in toks[ti:tj]]
@@ -202,10 +234,12 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     if low in words.stop_names or low.rstrip(".") in words.stop_names \
             or any(low.startswith(n + " ") for n in words.stop_names):
         return None
-    if words.has("org_suffixes", names[-1]) and len(names) > 1:
+    if words.has("org_suffixes", names[-1]) and len(names) > 1 and not _state_follows(text, end, words):
         return None
     if len(names) == 1 and _kind_of(names[0], words) in ("settlement", "district", "province", "local"):
         return None  # "City", "County" alone name no place
+    if len(names) == 1 and words.has("direction_prefixes", names[0].rstrip(".")):
+        return None  # "East 13th Street", "in Southeast": a side of a town, no place of its own
     if tj < len(toks) and text[end:toks[tj][0]] == " " and words.has("org_suffixes", toks[tj][2]) \
             and toks[tj][2][0].isupper():
         return None
@@ -221,6 +255,9 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     elif len(names) > 1 and _kind_of(names[-1], words):
         kind, kind_in_name = _kind_of(names[-1], words), True
         name = text[start:toks[tj - 2][1]]
+    elif _venue_after_possessive(text, toks, tj, names, words):
+        # "near Brandan’s Park", "to Region’s Hospital": a venue named after a person or a firm
+        kind, written = "building", text[start:toks[tj][1]]
     elif tj < len(toks) and names[-1] == toks[tj - 1][2]:
         # a kind word after the name, maybe behind one or two lowercase words ("Taji cattle market")
         for k in range(tj, min(tj + 3, len(toks))):
@@ -250,6 +287,9 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
         kind = "street"  # "the 2800 block of North Grand", "near 99th and Oklahoma"
     nxt_tok = toks[tj][2] if tj < len(toks) and text[end:toks[tj][0]] == " " else ""
     extra = {**_role(text, toks, start + len(written), before, words), **extra_kind}
+    if kind is None and names[-1] != toks[tj - 1][2] and tj < len(toks) \
+            and text[toks[tj - 1][1]:toks[tj][0]] == " " and toks[tj][2][:1].isupper():
+        extra["possessive_of_name"] = True  # "King's Daughter Medical Center"
     if cue is None and kind is None and (nxt_tok[:1].islower() or extra.get("role") == "agency") \
             and words.has("attributive", nxt_tok):
         cue = "attributive"
@@ -287,9 +327,11 @@ def _role(text: str, toks: list, after: int, before: list[str], words: PlaceWord
     low = [w.lower() for w in before[-2:]]
     if len(low) == 2 and low[1] in ("in", "at", "near") and low[0] in words.lists.get("care_types", ()):
         out["care"] = True
-    ev = re.match(r" ([a-z][\w'’-]*)(?: ([a-z][\w'’-]*))?", text[after:after + 60])
-    if ev and (words.has("event_nouns", ev.group(1)) or words.has("event_adjectives", ev.group(1))
-               and ev.group(2) and words.has("event_nouns", ev.group(2))):
+    # "a Wilmington double shooting", and in a title-case headline "Taunton Shooting"
+    ev = re.match(r" ([a-z][\w'’-]*)(?: ([a-z][\w'’-]*))?| ([A-Z][\w'’-]*)(?: ([A-Z][\w'’-]*))?", text[after:after + 60])
+    w1, w2 = (None, None) if ev is None else (ev.group(1), ev.group(2)) if ev.group(1) else (ev.group(3), ev.group(4))
+    if w1 and (words.has("event_nouns", w1) or words.has("event_adjectives", w1)
+               and w2 and words.has("event_nouns", w2)):
         out["role"] = "event"
         return out
     m = re.match(r" ([A-Za-z][\w'’]*)", text[after:after + 40])
@@ -335,23 +377,30 @@ def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:
 
 def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 0) -> tuple[Mention, int] | None:
     """A dateline at the head of the first or second paragraph ("MOSUL, Iraq —",
-    "DETROIT (WXYZ) -", "(Cincinnati, OH)--"), with where it ends."""
-    for ps, _pe in [p for p in index.paragraphs if p[0] >= body_start][:2]:
+    "DETROIT (WXYZ) -", "(Cincinnati, OH)--"), or of the third to fifth when it is in
+    capitals with a US state ("FOREST, Miss. (WJTV) –", after captions), with where
+    it ends."""
+    for n, (ps, _pe) in enumerate([p for p in index.paragraphs if p[0] >= body_start][:_DATELINE_LATE]):
         m = _DATELINE.match(text, ps)
         if not m:
             continue
         place = m.group("place").strip()
         qual = (m.group("qual") or "").strip() or None
+        if n >= 2 and not (qual and qual.lower().rstrip(".") in words.us_states and place.isupper()):
+            continue  # after captions and updates only "FOREST, Miss. (WJTV) –" is surely one
         if text[m.start("place") - 1:m.start("place")] == "(" and not qual:
             continue  # "(CNN) -", "(STMW) —": the agency, not the place
         letters = [c for c in place if c.isalpha()]
         caps = bool(letters) and all(c.isupper() for c in letters)
         if len(letters) < 3 or len(place.split()) > 4 or not (caps or qual):
             continue
-        if any(words.is_stop(w.title()) or words.is_stop(w) for w in place.split()):
+        state_qual = bool(qual) and qual.lower().rstrip(".") in words.us_states
+        if not state_qual and any(words.is_stop(w.title()) or words.is_stop(w) for w in place.split()):
+            continue  # "NEWPORT NEWS, Va. —" is a place for all its "News"
+        if state_qual and words.is_stop(place.split()[0].title()):
             continue
-        if qual and any(words.is_stop(w) for w in qual.split()):
-            continue
+        if qual and not state_qual and any(words.is_stop(w) for w in qual.split()):
+            continue  # ", Miss." is Mississippi, not a title
         start = m.start("place")
         parts = place.split()
         kind = _kind_of(parts[-1], words) if len(parts) > 1 else None

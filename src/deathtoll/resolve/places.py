@@ -22,12 +22,14 @@ from dataclasses import dataclass, replace
 
 from deathtoll.model import Place
 from deathtoll.resolve.context import FINE, Context, article_context
+from deathtoll.resolve.doubt import agrees, doubts, person_names
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
 from deathtoll.resolve.mentions import Mention, PlaceWords, find_mentions
 from deathtoll.resolve.normalize import fold
-from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict
+from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict, share_qualifiers
+from deathtoll.resolve.states import state_votes
 from deathtoll.resolve.text import TextIndex
-from deathtoll.resolve.title import outlet_hints, split_title
+from deathtoll.resolve.title import outlet_hints, source_hints, split_title
 
 __all__ = ["Located", "locate", "main_place"]
 
@@ -41,6 +43,9 @@ _OTHER_STATE_KM = 150.0
 #: cues that make a name a place only when the index knows it ("a Wilmington double shooting")
 _WEAK_CUES = (None, "of", "to", "attributive", "event")
 _OTHER_STATE_POPULATION = 50_000
+#: a town abroad that nothing else in the article supports must be this large
+_WORLD_CITY = 1_000_000
+_DWARFED = 10
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def _coarsen(p: str, m: Mention, via: str | None) -> str:
 
 
 def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None = None, *,
-           title: str | None = None) -> list[Located]:
+           title: str | None = None, source: str | None = None) -> list[Located]:
     """Resolve every place mention of an article text (and of its title).
 
     Args:
@@ -97,6 +102,8 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
         index: The text's paragraph/sentence index (built when not given).
         title: The article's title: its headline is read like a paragraph before
             the text, its outlet ("| abc7chicago.com") only hints at the region.
+        source: The article's outlet or web address ("boston.cbslocal.com"): a
+            hint at the region like the title's outlet.
 
     Returns:
         The mentions that are places, in order, each with its Place. Offsets
@@ -114,15 +121,16 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     qualifier_of: dict[int, Candidate] = {}
     for i, m in enumerate(ms):
         target = m.extra.get("qualifies")
-        q = qualifier_filter(gz, words, m.written) if target is not None else None
+        q = qualifier_filter(gz, words, m.written, ms[target].name) if target is not None else None
         if q:
             quals[target] = q
             if q.get("candidate") is not None:
                 qualifier_of[i] = q["candidate"]
         if m.cue == "dateline" and m.qualifier:
-            q = qualifier_filter(gz, words, m.qualifier)
+            q = qualifier_filter(gz, words, m.qualifier, m.name)
             if q:
                 quals[i] = q
+    share_qualifiers(ms, quals)
     # pass 1: each name alone
     first: dict[int, list[Candidate]] = {}
     accepted: set[int] = set()
@@ -130,7 +138,8 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     for i, m in enumerate(ms):
         q = quals.get(i)
         first[i] = lookup(gz, m, words, q, country=q.get("country") if q else None)[0]
-    persons = _person_names(ms, first)
+    persons = person_names(ms, first, words)
+    doubt = doubts(ms, full, len(prefix), persons, words, set(quals), first)
     for i, m in enumerate(ms):
         if m.tokens == 1 and fold(m.name) in persons:
             ms[i] = m = replace(m, person=True)
@@ -145,13 +154,16 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     for i, m in enumerate(ms):
         if i not in accepted and _accept_bare(m, first[i], established):
             accepted.add(i)
-    ctx = article_context(ms, first, accepted, qualifier_of, quals)
+    states = state_votes(full, gz, words)
+    voters = accepted - set(doubt)
+    ctx = article_context(ms, first, voters, qualifier_of, quals, states=states)
     for i, q in county_states(ms, first, accepted, findex).items():
         quals.setdefault(i, q)
-    if outlet:
-        hints = outlet_hints(outlet, gz, words, ctx.country) or outlet_hints(outlet, gz, words)
-        if hints:
-            ctx = article_context(ms, first, accepted, qualifier_of, quals, hints)
+    hints = (outlet_hints(outlet, gz, words, ctx.country) or outlet_hints(outlet, gz, words)) if outlet else []
+    keys = {h.key for h in hints}
+    hints += [h for h in (source_hints(source, gz, words, ctx.country) if source else ()) if h.key not in keys]
+    if hints:
+        ctx = article_context(ms, first, voters, qualifier_of, quals, hints, states)
     outlet_town = _outlet_town(ctx, len(prefix))
     # pass 2: with context, in text order; once more when the main and anchor towns are known
     out: list[Located] = []
@@ -163,7 +175,7 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
                 c = qualifier_of[i]
                 out.append(Located(m, _to_place(m, c), "gazetteer", c.key))
                 continue
-            loc = _resolve_one(i, m, ms, out, quals.get(i), ctx, full, findex, gz, words, first[i])
+            loc = _resolve_one(i, m, ms, out, quals.get(i), ctx, full, findex, gz, words, first[i], doubt.get(i))
             if loc is not None:
                 out.append(loc)
         ctx.main = main_place(out)
@@ -202,17 +214,6 @@ def _outlet_town(ctx: Context, offset: int) -> Located | None:
                         extra={"outlet": True})
             return Located(m, _to_place(m, h), "gazetteer", h.key)
     return None
-
-
-def _person_names(ms: list[Mention], first: dict[int, list[Candidate]]) -> set[str]:
-    """Words of names of several words that are no place ("Carroll Oliver"): said
-    alone later, they name that person, not a town."""
-    out: set[str] = set()
-    for i, m in enumerate(ms):
-        parts = m.name.split()
-        if 2 <= len(parts) <= 4 and not m.cue and not m.kind and not any(c.exact for c in first[i]):
-            out.update(fold(p) for p in parts)
-    return out
 
 
 def _anchor(m: Mention, done: list[Located], index: TextIndex, local: bool, ctx: Context) -> Located | None:
@@ -273,6 +274,12 @@ def _plausible(c: Candidate, m: Mention, ctx: Context, q: dict | None, exact_her
     if not q and ctx.country and c.country != ctx.country:
         if c.feature in ("ADM1", "ADM2") or m.cue == "attributive":
             return False
+        if c.country not in ctx.supported and (fold(c.matched or c.name) != fold(c.name)
+                                                or c.population < _WORLD_CITY):
+            # a country nothing else in the article points to: only a city the world knows
+            # by that name ("at Wawa" is no spelling of Warsaw, "in Bordeaux" in a Nashville
+            # story is no French city)
+            return False
         if m.cue in (None, "of", "to", "event"):
             return c.exact and c.population >= 50_000
         if ctx.points and c.point and min(distance_km(c.point, p) for p in ctx.points) <= 150:
@@ -281,7 +288,9 @@ def _plausible(c: Candidate, m: Mention, ctx: Context, q: dict | None, exact_her
     if not q and ctx.admin1_strong and c.precision in _FINE and c.admin1 != ctx.admin1:
         # another state than the dateline's: a name of one town only, and near the article
         # or large ("Merrillville" in a Chicago story, not a hamlet "Beale" 1,000 km away)
-        shared = [x for x in exact_here if x.country == c.country and x.precision in _FINE]
+        # (a namesake ten times smaller does not count: "Philadelphia" is the one in Pennsylvania)
+        shared = [x for x in exact_here if x.country == c.country and x.precision in _FINE
+                  and x.population * _DWARFED >= c.population]
         pts = [p for p in ctx.points + [(a.place.lat, a.place.lon) for a in (ctx.anchor,) if a and a.place.lat is not None]
                if p != c.point]
         near = bool(c.point and pts and min(distance_km(c.point, p) for p in pts) <= _OTHER_STATE_KM)
@@ -289,7 +298,18 @@ def _plausible(c: Candidate, m: Mention, ctx: Context, q: dict | None, exact_her
     return True
 
 
-def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0) -> Located | None:
+def _home_first(cands: list[Candidate], exact_here: list[Candidate], ctx: Context, q: dict | None) -> list[Candidate]:
+    """A name that is a town of the article's country is that town: a namesake in a
+    country nothing else in the article points to is dropped ("Taunton" in a
+    Massachusetts story is not the English one)."""
+    if q or not ctx.country or not any(c.country == ctx.country and c.precision in _FINE for c in exact_here):
+        return cands
+    return [c for c in cands if c.country == ctx.country or c.country in ctx.supported
+            or c.precision == "country" or c.is_user]
+
+
+def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0,
+                 doubtful: str | None = None) -> Located | None:
     para = index.paragraph_of(m.start)
     local = m.kind == "local" or (m.kind is None and not cands0 and bool(_NEIGHBOURHOOD_WORDS.search(text, m.end, para[1])))
     anchor = _anchor(m, done, index, local, ctx) if m.kind != "street" else None
@@ -301,7 +321,12 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
                          near=[apoint] if apoint else ctx.points)
     cands = restrict(cands, q)
     exact_here = [c for c in cands if c.exact]
+    cands = _home_first(cands, exact_here, ctx, q)
     cands = [c for c in cands if _plausible(c, m, ctx, q, exact_here)]
+    if doubtful:
+        cands = [c for c in cands if agrees(c, ctx, doubtful)]
+        if not cands and m.kind is None:
+            return None
     if apoint is not None and m.kind != "building":
         radius = _LOCAL_RADIUS_KM if local else _ANCHOR_RADIUS_KM
         nearby = [c for c in cands if c.point and distance_km(c.point, apoint) <= radius
@@ -337,7 +362,7 @@ def _population(anchor: Located, gz: Gazetteer) -> int:
 
 def main_place(located: list[Located]) -> Located | None:
     """The article's most mentioned place (a dateline counts twice), preferring a
-    town-level place; ties go to the earliest."""
+    town-level place; ties go to a town before a district, then to the earliest."""
     counts: Counter[str] = Counter()
     first: dict[str, Located] = {}
     for loc in located:
@@ -352,6 +377,7 @@ def main_place(located: list[Located]) -> Located | None:
     for fine in (("town", "neighbourhood", "exact", "district"), ("province",), ("country",)):
         keys = [k for k in counts if first[k].place.precision in fine]
         if keys:
-            best = max(keys, key=lambda k: (counts[k], -order[k]))
+            # at equal counts a town before the county it lies in ("Topeka", "Shawnee County")
+            best = max(keys, key=lambda k: (counts[k], first[k].place.precision != "district", -order[k]))
             return first[best]
     return None

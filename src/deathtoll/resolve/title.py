@@ -18,18 +18,25 @@ from typing import TYPE_CHECKING, Sequence
 from deathtoll.resolve.normalize import fold
 
 if TYPE_CHECKING:
+    from deathtoll.model import Article
     from deathtoll.resolve.gazetteer import Candidate, Gazetteer
     from deathtoll.resolve.mentions import PlaceWords
 
-__all__ = ["split_title", "outlet_hints"]
+__all__ = ["split_title", "outlet_hints", "outlet_of", "source_hints"]
 
 _SEPARATORS = re.compile(r"\s+(?:\||«|»|::|—|–|-{1,2})\s+|\s*\|\s*|:\s+(?=[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}\s*$)")
 _DOMAIN = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9-]{2,40})\.(?:com|net|org|tv|us|co)\b")
+_URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 _LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+|[a-z0-9]{8,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 #: A city named in an outlet must be at least this large to count ("CBS Chicago").
 _OUTLET_CITY_POPULATION = 20_000
 _DOMAIN_CITY_POPULATION = 300_000
+#: A town inside a web address label counts from this size in the article's country.
+_LABEL_CITY_POPULATION = 100_000
+#: a namesake this many times smaller elsewhere does not make a label ambiguous
+_DWARFED = 10
+_SKIP_LABELS = frozenset({"www", "m", "mobile", "amp", "web", "news", "com", "net", "org", "tv", "us", "co"})
 
 
 def split_title(title: str | None) -> tuple[str, str]:
@@ -41,6 +48,16 @@ def split_title(title: str | None) -> tuple[str, str]:
     if len(parts) == 2 and parts[0].strip() and parts[1].strip():
         return parts[0].strip(), parts[1].strip()
     return t, ""
+
+
+def outlet_of(article: Article) -> str | None:
+    """What names an article's outlet: its ``source``, else the host of its ``url``
+    (the archived page's own host for a web.archive.org address)."""
+    if article.source:
+        return article.source
+    hosts = _URL_HOST.findall(article.url or "")
+    hosts = [h for h in hosts if "archive.org" not in h]
+    return hosts[-1] if hosts else None
 
 
 def _good(c: Candidate, country: str | None, min_pop: int) -> bool:
@@ -116,6 +133,59 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
     for label in labels:
         add(_domain_hint(label, gz, country))
     return out
+
+
+def source_hints(source: str, gz: Gazetteer, words: PlaceWords, country: str | None = None) -> list[Candidate]:
+    """Large cities and first-level divisions an article's source names.
+
+    A source is an outlet's name ("CBS Boston", read like a title's outlet) or
+    a web address ("boston.cbslocal.com", "wfla.com"): see :func:`_label_place`.
+
+    Args:
+        source: ``Article.source`` (or the host of its url).
+        gz: The gazetteer.
+        words: Place word lists.
+        country: The article's country so far, if any.
+
+    Returns:
+        Gazetteer entries, without repeats.
+    """
+    if "." not in source or " " in source.strip():
+        return outlet_hints(source, gz, words, country) or ([] if country else outlet_hints(source, gz, words))
+    out: list[Candidate] = []
+    names = gz.large_place_names(_OUTLET_CITY_POPULATION)
+    for label in source.lower().split("."):
+        if label in _SKIP_LABELS or len(label) < 4:
+            continue
+        c = _label_place(label, names, gz, country)
+        if c is not None and c.key not in {o.key for o in out}:
+            out.append(c)
+    return out
+
+
+def _label_place(label: str, names: dict[str, tuple[int, ...]], gz: Gazetteer, country: str | None) -> Candidate | None:
+    """The longest name of a town of 20,000+ people or a division inside a web address
+    label ("localmemphis"; "sanangelolive" is San Angelo, not San Ángel), taken when
+    it is the whole label, a division, a town of 100,000+ people in ``country`` or
+    one of 300,000+ people (a name only one country has)."""
+    low = fold(label).replace(" ", "")
+    for size in range(min(len(low), 20), 5, -1):
+        for i in range(len(low) - size + 1):
+            cands = [c for c in (gz.get(g) for g in names.get(low[i:i + size], ())) if c is not None]
+            if not cands:
+                continue
+            whole = size == len(low)
+            key = lambda c: (c.feature == "ADM1", c.population)  # noqa: E731
+            top = max(cands, key=key)
+            home = [c for c in cands if country and c.country == country]
+            if home and max(home, key=key).population * _DWARFED >= top.population:
+                best = max(home, key=key)
+                return best if whole or best.feature == "ADM1" or best.population >= _LABEL_CITY_POPULATION else None
+            # a name of one country, or far larger there than anywhere else ("boston")
+            if any(c.country != top.country and c.population * _DWARFED >= top.population for c in cands):
+                return None
+            return top if whole or top.feature == "ADM1" or top.population >= _DOMAIN_CITY_POPULATION else None
+    return None
 
 
 def _state(segment: str, gz: Gazetteer, words: PlaceWords) -> Candidate | None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,8 @@ __all__ = ["PlaceWords", "load_words"]
 
 @dataclass(frozen=True)
 class PlaceWords:
-    """The word lists of ``place_words.yaml`` plus the stoplist, as sets."""
+    """The word lists of ``place_words.yaml`` plus the stoplist, as sets; ``aliases``
+    maps a spelling as written ("D.C.") to the name looked up in its stead."""
 
     lists: dict[str, frozenset[str]]
     phrases: tuple[tuple[str, ...], ...]
@@ -26,9 +27,14 @@ class PlaceWords:
     stop_words: frozenset[str]
     stop_caps: frozenset[str]
     stop_names: frozenset[str]
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.lists.get(kind, frozenset())
+
+    def alias(self, name: str) -> str | None:
+        """The name to look up for ``name`` as written, if it is an alias (exact spelling)."""
+        return self.aliases.get(name)
 
     def is_stop(self, word: str) -> bool:
         if word in self.stop_caps:
@@ -75,6 +81,7 @@ def load_words(extra_words: str | None = None, extra_stoplist: str | None = None
     phrases = tuple(sorted((tuple(p.lower().split()) for p in data.get("coarse_cues", []) if " " in p),
                            key=len, reverse=True))
     us = {str(k).lower().rstrip("."): str(v) for k, v in (data.get("us_states") or {}).items()}
+    aliases = {str(k): str(v) for k, v in (data.get("name_aliases") or {}).items()}
     words, caps, names = set(), set(), set()
     for line in stop_text.splitlines():
         line = line.split("#", 1)[0].strip()
@@ -88,4 +95,4 @@ def load_words(extra_words: str | None = None, extra_stoplist: str | None = None
             words.add(line.lower().rstrip("."))
             if "." in line:
                 names.add(line.lower())
-    return PlaceWords(lists, phrases, us, frozenset(words), frozenset(caps), frozenset(names))
+    return PlaceWords(lists, phrases, us, frozenset(words), frozenset(caps), frozenset(names), aliases)
