@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from deathtoll.resolve import add_geonames, locate_places, resolve
+from deathtoll.model import Article
 
 try:
     from test_resolve_common import SHARED, article, report_at, session_gazetteer
@@ -139,3 +140,19 @@ def test_seed_places_from_a_loaded_geonames_dump(gz, tmp_path):
     text = _seed("000")
     alil = [loc.place for loc in locate_places(article(text), gazetteer=gz) if loc.place.name == "Hammam al-Alil"]
     assert alil and alil[0].geonames_id == 9200002
+
+
+def test_seed_002_every_incident_has_coordinates_in_iraq(gz, extractor):
+    # the whole round-up through extraction, resolution and grouping: each itemised incident is
+    # placed in Iraq with a point (a town, a neighbourhood's city, or Iraq itself when the town
+    # is only in a full GeoNames dump)
+    from deathtoll.link import summarise_article
+
+    text = _seed("002")
+    title, body = text.split("\n", 1)
+    art = Article(id="002", text=body, title=title)
+    res = summarise_article(art, resolve(art, extractor.extract(art), gazetteer=gz))
+    casualties = [inc for inc in res.incidents if inc.tally("killed")[1] or inc.tally("wounded")[1]]
+    assert len(casualties) >= 9
+    for inc in casualties:
+        assert inc.place.country == "IQ" and inc.place.lat is not None and inc.place.lon is not None, inc
