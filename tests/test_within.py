@@ -9,11 +9,12 @@ cumulative never enter totals, restatements count once, updates replace).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from deathtoll.link.within import summarise_article
-from deathtoll.model import Article, ArticleResult, Count, Evidence, Place, Report, Victims
+from deathtoll.model import Article, ArticleResult, Count, DateRange, Evidence, Place, Report, Victims
 
 
 def run(extractor, text: str, id: str = "w") -> ArticleResult:
@@ -309,6 +310,36 @@ def test_a_borrowed_place_does_not_split_a_story():
     res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Tikrit", 34.6, 43.68),
                                   _placed(rep(1, "killed", 3), "Samarra", 34.2, 43.87, rule="place:paragraph")])
     assert totals(res)["killed"] == (3, 3, 3)
+
+
+def test_a_hospital_named_in_the_sentence_does_not_split_a_story():
+    # "pronounced dead at Temple University Hospital": the town found is the hospital's
+    far = rep(1, "killed", 1, sentence="He was pronounced dead at Temple University Hospital.")
+    res = summarise_article(ART, [_placed(rep(0, "killed", 1), "Tikrit", 34.6, 43.68),
+                                  _placed(far, "Temple", 31.1, -97.3)])
+    assert totals(res)["killed"] == (1, 1, 1)
+
+
+def _dated(r: Report, day: date, rule: str) -> Report:
+    return r.with_(date=DateRange(day, day, "day", None),
+                   evidence=replace(r.evidence, rules=r.evidence.rules + (rule,)))
+
+
+@pytest.mark.parametrize(
+    "second,rule,killed",
+    [
+        # a report dated only by the publication day may tell of the Saturday before it
+        (date(2016, 1, 5), "date:published", 1),
+        # two days said in words that differ are two events
+        (date(2016, 1, 5), "date:weekday", 2),
+        # a publication day before the other's day cannot be the same event's
+        (date(2016, 1, 1), "date:published", 2),
+    ],
+)
+def test_a_publication_date_is_an_upper_bound(second, rule, killed):
+    first = _dated(rep(0, "killed", 1), date(2016, 1, 2), "date:weekday")
+    res = summarise_article(ART, [first, _dated(rep(1, "killed", 1), second, rule)])
+    assert totals(res)["killed"][1] == killed
 
 
 def test_a_neighbourhood_and_its_city_can_be_one_event():

@@ -120,7 +120,7 @@ def _compatible_place(a: Report, b: Report) -> bool:
     own = ("place:clause", "place:sentence")
     if not (any(x in a.evidence.rules for x in own) and any(x in b.evidence.rules for x in own)):
         return True
-    if _describes_state(a) or _describes_state(b):
+    if _describes_state(a) or _describes_state(b) or _at_hospital(a) or _at_hospital(b):
         return True  # "taken to Temple University Hospital": where the victim went, not where it happened
     if pa.geonames_id and pa.geonames_id == pb.geonames_id:
         return True
@@ -130,6 +130,11 @@ def _compatible_place(a: Report, b: Report) -> bool:
         na, nb = pa.name.lower(), pb.name.lower()
         return na == nb or na in nb or nb in na or not (pa.is_known or pb.is_known)
     return True
+
+
+def _at_hospital(r: Report) -> bool:
+    """"pronounced dead at Temple University Hospital": the place named is the hospital's."""
+    return any(w in r.evidence.sentence.lower() for w in ("hospital", "medical center", "trauma center"))
 
 
 def _compatible_cause(a: str | None, b: str | None) -> bool:
@@ -143,6 +148,11 @@ def _compatible_date(a: Report, b: Report) -> bool:
     da, db = a.date, b.date
     if not (da.start and db.start and da.end and db.end):
         return True
+    # a date taken from the publication day only says "on or before it"
+    if "date:published" in a.evidence.rules:
+        return db.start <= da.end
+    if "date:published" in b.evidence.rules:
+        return da.start <= db.end
     return da.start <= db.end and db.start <= da.end
 
 
