@@ -84,8 +84,11 @@ def _since_clause(trigger: Token) -> bool:
 def _names_time(since: Token) -> bool:
     """"since Monday", "since the December 2012 rampage" (not "since the attack": that event's own toll)."""
     objs = [g for g in since.children if g.dep_ == "pobj"]
-    return any(o.ent_type_ in ("DATE", "TIME") or any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
-                                                       for t in o.subtree) for o in objs)
+    return any(o.ent_type_ in ("DATE", "TIME") or any(_is_year(t) for t in o.subtree) for o in objs)
+
+
+def _is_year(t: Token) -> bool:
+    return t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
 
 
 def _perfect(verb: Token) -> bool:
@@ -102,8 +105,7 @@ def _past_reference(trigger: Token, sent: Span) -> bool:
     for v in (head, *head.ancestors):
         if v.dep_ in ("relcl", "advcl") and any(c.lower_ in ("when", "where") for c in v.children):
             anchor = v.head
-            year = anchor.ent_type_ == "DATE" and any(
-                t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in anchor.subtree if t.i < v.i)
+            year = anchor.ent_type_ == "DATE" and any(_is_year(t) for t in anchor.subtree if t.i < v.i)
             return year and any(t.tag_ in ("JJS", "RBS") for t in sent)
     return False
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from deathtoll.extract import context
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.victims import Victim, read_victim
+from deathtoll.extract.victims import Victim, read_victim, victim_lookup
 from deathtoll.model import Actor, Count
 
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
@@ -163,7 +163,6 @@ def _at_a_place(prep: Token, verb: Token, lex: Lexicon) -> bool:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lower_ in _TARGETS:
         return False
-    from deathtoll.extract.victims import victim_lookup
     return not victim_lookup(obj, lex)
 
 
