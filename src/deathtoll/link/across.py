@@ -160,7 +160,8 @@ def link_incidents(
     sim = make_similarity(opts.similarity, lexical)
     if sim is not lexical:
         sim.fit(texts)
-    names = NameIndex().fit([f"{it.title or ''}. {t}" for it, t in zip(all_items, texts)])
+    titled = [f"{it.title or ''}. {t}" for it, t in zip(all_items, texts)]  # texts are the features' now
+    names = NameIndex().fit(titled)
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
     clusters = _Clusters(feats, opts, vouched)
@@ -169,7 +170,7 @@ def link_incidents(
         clusters.union(i, j, guarded=False)
     pairs = _link_copies(all_items, fixed, frozen, sim, clusters, opts)
     index = PlaceIndex(feats, opts)
-    same_time, later = index.named([f"{it.title or ''}. {f.text}" for it, f in zip(views, feats)], fixed)
+    same_time, later = index.named(titled, fixed)
     pairs += _link_candidates(all_items, feats, fixed, frozen, sim, lexical, names, clusters, opts, index, same_time)
     pairs += _link_followups(all_items, feats, fixed, frozen, sim, names, clusters, opts, index, later)
     unit_sets, unit_item = _unit_sets(all_items, clusters)

@@ -36,7 +36,7 @@ from deathtoll.link.features import Features, fold_name, name_grams
 from deathtoll.link.items import LinkOptions
 from deathtoll.model import Place
 
-__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_window",
+__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days", "nameable", "followup_window",
            "named_pairs",
            "PlaceIndex",
            "haversine_km", "date_gap"]
@@ -308,7 +308,7 @@ class PlaceIndex:
                     g = feats[entries[k][1]]
                     if g.article == f.article or (fixed and fixed[f.idx] and fixed[g.idx]) or not g.date_known:
                         continue
-                    if g.rank > _DISTRICT or (g.place.geonames_id is None and not g.has_coords):
+                    if not nameable(g):
                         continue  # a province, a country or an unresolved name: too loose a target
                     if g.place.geonames_id is not None and g.place.geonames_id == f.place.geonames_id:
                         continue  # one place: place blocking's pair
@@ -319,6 +319,11 @@ class PlaceIndex:
                     elif followup_gap(f, g, opts) is not None:
                         later.add((f.idx, g.idx))
         return sorted(same_time), sorted(later)
+
+
+def nameable(f: Features) -> bool:
+    """A place another text can point at by its name: a resolved town or finer place."""
+    return f.rank <= _DISTRICT and (f.place.geonames_id is not None or f.has_coords)
 
 
 def followup_window(f: Features, opts: LinkOptions) -> int:
@@ -344,6 +349,14 @@ def followup_gap(later: Features, earlier: Features, opts: LinkOptions) -> int |
     if earlier.start > later.end or date_gap(later, earlier) <= max(later.slack, earlier.slack):  # type: ignore
         return None
     return gap if gap <= followup_window(later, opts) else None
+
+
+def followup_days(a: Features, b: Features, opts: LinkOptions) -> int | None:
+    """Days from one's event to the other's publication when either is a follow-up of the other."""
+    gap = followup_gap(a, b, opts) if a.bounded else None
+    if gap is None and b.bounded:
+        gap = followup_gap(b, a, opts)
+    return gap
 
 
 def named_pairs(feats: Sequence[Features], texts: Sequence[str], opts: LinkOptions, *, fixed: Sequence[bool] = (),

@@ -30,7 +30,7 @@ reasons travel with the decision, so every link can be explained.
 
 from __future__ import annotations
 
-from deathtoll.link.blocking import date_gap, followup_gap, haversine_km
+from deathtoll.link.blocking import date_gap, followup_days, haversine_km
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 
@@ -98,15 +98,6 @@ def _opposite_sides(a: Features, b: Features) -> bool:
     return any(_OPPOSITE[x] in sb for x in sa) and not sa & sb
 
 
-def _followup(a: Features, b: Features, opts: LinkOptions) -> int | None:
-    """Days from one's event to the other's publication when the later is a follow-up (see blocking)."""
-    if a.bounded:
-        gap = followup_gap(a, b, opts)
-        if gap is not None:
-            return gap
-    return followup_gap(b, a, opts) if b.bounded else None
-
-
 def _km(a: Features, b: Features) -> float:
     return haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)  # type: ignore[arg-type]
 
@@ -124,7 +115,7 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     """
     score = text
     reasons: list[str] | None = [f"text {text:.2f}"] if explain else None
-    follow = _followup(a, b, opts)
+    follow = followup_days(a, b, opts)
     if alone and (follow is None or follow <= opts.undated_lag):
         score += 0.10
         reasons is None or reasons.append("only candidates")
@@ -217,7 +208,7 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
         return "perpetrator differs"
     if a.date_known and b.date_known:
         if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread) and \
-                followup_gap(a, b, opts) is None and followup_gap(b, a, opts) is None:
+                followup_days(a, b, opts) is None:
             return "dates too far apart"
     pa, pb = a.place, b.place
     if a.place_doubtful or b.place_doubtful:

@@ -8,38 +8,28 @@ same items as :func:`~deathtoll.link.across.link_incidents` would.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Sequence
 
 from deathtoll.errors import ConfigError
-from deathtoll.link.blocking import PlaceIndex, date_gap, dates_compatible, followup_gap, place_relation
+from deathtoll.link.blocking import PlaceIndex, date_gap, dates_compatible, followup_days, nameable, place_relation
 from deathtoll.link.decide import score_pair
-from deathtoll.link.features import Features, compared_texts, features_of, fold_name, item_order, name_grams
+from deathtoll.link.features import Features, compared_texts, features_of, item_order, name_grams
 from deathtoll.link.items import LinkItem, LinkOptions, PairDecision
-from deathtoll.link.mentions import names_place
+from deathtoll.link.mentions import names_each_other, text_words
 from deathtoll.link.similarity import NameIndex, make_similarity
 
 __all__ = ["explain_pair"]
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
 
 
 def _names_other(texts: Sequence[str], fa: Features, fb: Features) -> bool:
     """One's title or evidence names the other's resolved town or finer place (see
     :func:`~deathtoll.link.blocking.named_pairs`)."""
-    return any(f.place_name and f.rank <= 3 and (f.place.geonames_id is not None or f.has_coords)
-               and f.place_name in name_grams(texts[g.idx]) for f, g in ((fa, fb), (fb, fa)))
+    return any(f.place_name and nameable(f) and f.place_name in name_grams(texts[g.idx]) for f, g in ((fa, fb), (fb, fa)))
 
 
 def _alike_and_named(fa: Features, fb: Features, text: float, opts: LinkOptions) -> bool:
     """The second pass of :mod:`~deathtoll.link.mentions`: alike texts, one naming the other's place."""
-    same_admin = bool(fa.place.admin1) and fold_name(fa.place.admin1) == fold_name(fb.place.admin1)
-    return text >= opts.mention_similarity and (
-        same_admin or names_place(_words(fb.text), fa) or names_place(_words(fa.text), fb))
+    return text >= opts.mention_similarity and names_each_other(fa, fb, text_words(fa.text), text_words(fb.text))
 
 
 def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = None) -> PairDecision:
@@ -75,8 +65,7 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
         relation = "mentioned"
     if relation is None:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: places incompatible",))
-    follow = followup_gap(fa, fb, opts) if fa.bounded else None
-    follow = follow if follow is not None or not fb.bounded else followup_gap(fb, fa, opts)
+    follow = followup_days(fa, fb, opts)
     if relation == "mentioned":
         meet = fa.date_known and fb.date_known and date_gap(fa, fb) <= max(fa.slack, fb.slack)
         compatible = meet or follow is not None

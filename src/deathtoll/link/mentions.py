@@ -24,24 +24,31 @@ from deathtoll.link.blocking import place_relation
 from deathtoll.link.features import Features, fold_name
 from deathtoll.link.items import LinkOptions
 
-__all__ = ["mention_pairs", "names_place"]
+__all__ = ["mention_pairs", "names_place", "names_each_other", "text_words"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _WEEK = 7
 _BLOCK = 256  # rows per sparse product: bounds the memory of one product
 
 
-def _words(text: str) -> set[str]:
+def text_words(text: str) -> set[str]:
+    """The words of a text, ASCII-folded and lowercased, as :func:`names_place` reads them."""
     return set(_WORDS.findall((text if text.isascii() else unidecode(text)).lower()))
 
 
-def names_place(text_words: set[str], f: Features) -> bool:
+def names_place(said: set[str], f: Features) -> bool:
     """The words of ``f``'s place name (of four letters or more) all occur in a text."""
     name = f.place.name
     if not name:
         return False
     words = _WORDS.findall((name if name.isascii() else unidecode(name)).lower())
-    return bool(words) and sum(len(w) for w in words) >= 4 and all(w in text_words for w in words)
+    return bool(words) and sum(len(w) for w in words) >= 4 and all(w in said for w in words)
+
+
+def names_each_other(a: Features, b: Features, wa: set[str], wb: set[str]) -> bool:
+    """Both places lie in one admin1, or one text (its words ``wa``, ``wb``) names the other's place."""
+    same_admin = bool(a.place.admin1) and fold_name(a.place.admin1) == fold_name(b.place.admin1)
+    return same_admin or names_place(wb, a) or names_place(wa, b)
 
 
 def _anchor(f: Features) -> int | None:
@@ -110,9 +117,8 @@ def mention_pairs(feats: Sequence[Features], matrix: Any, opts: LinkOptions, *,
                 continue
             if place_relation(a, b, opts) is not None or not _dates_close(a, b, opts):
                 continue
-            wa = words.setdefault(a.idx, _words(a.text))
-            wb = words.setdefault(b.idx, _words(b.text))
-            same_admin = bool(a.place.admin1) and fold_name(a.place.admin1) == fold_name(b.place.admin1)
-            if same_admin or names_place(wb, a) or names_place(wa, b):
+            wa = words.setdefault(a.idx, text_words(a.text))
+            wb = words.setdefault(b.idx, text_words(b.text))
+            if names_each_other(a, b, wa, wb):
                 yield a.idx, b.idx, "mentioned"
         start = week_end

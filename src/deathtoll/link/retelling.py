@@ -59,12 +59,10 @@ def is_additive(r: Report) -> bool:
     text = (r.count.text or "").lower().split()
     if text and text[0] in _ADDITIVE_WORDS:
         return True
-    ev = r.evidence
-    phrase = ev.sentence[ev.start - ev.sentence_start : ev.end - ev.sentence_start].lower().split()
+    phrase = _local(r, 0).lower().split()
     if phrase and phrase[0] in ("a", "an") and any(w in _ORDINALS for w in phrase[1:3]):
         return True  # "A second victim was found": one more
     if (text and text[0] in _BACK_REFERENCES) or "count:they-antecedent" in r.evidence.rules:
         return False  # "Both were taken to hospital", "they died": the people just named, again
-    s = r.evidence.sentence.lower()
-    local = s[max(0, r.evidence.start - r.evidence.sentence_start - 40) : r.evidence.end - r.evidence.sentence_start + 40]
+    local = _local(r).lower()
     return " also " in f" {local} " or " one more " in f" {local} " or "ellipsis-previous" in " ".join(r.evidence.rules)

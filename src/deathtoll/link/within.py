@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from deathtoll.geo import distance_km
+from deathtoll.link.features import from_publication
 from deathtoll.link.retelling import WHOLE, is_additive, restates_in_sentence
 from deathtoll.model import (
     Article,
@@ -149,9 +150,9 @@ def _compatible_date(a: Report, b: Report) -> bool:
     if not (da.start and db.start and da.end and db.end):
         return True
     # a date taken from the publication day only says "on or before it"
-    if "date:published" in a.evidence.rules:
+    if from_publication(a):
         return db.start <= da.end
-    if "date:published" in b.evidence.rules:
+    if from_publication(b):
         return da.start <= db.end
     return da.start <= db.end and db.start <= da.end
 

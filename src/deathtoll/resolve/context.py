@@ -74,12 +74,13 @@ def _size(c: Candidate) -> float:
     return math.sqrt(c.population + _SMOOTH) * (1.0 if own else _OTHER_NAME)
 
 
-def _shares(exact: list[Candidate], key) -> dict[str, float]:
-    """Shares of a name's towns by ``key`` (country), by :func:`_size`."""
+def _shares(exact: list[Candidate], key, counties: bool = False) -> dict[str, float]:
+    """Shares of a name's towns (and counties, with ``counties``) by ``key`` (country,
+    first-level division), each key weighing its largest entry's :func:`_size`."""
     sizes: dict[str, float] = {}
     for c in exact:
         k = key(c)
-        if k and c.precision in FINE:
+        if k and (c.precision in FINE or counties and c.feature == "ADM2"):
             sizes[k] = max(sizes.get(k, 0.0), _size(c))
     total = sum(sizes.values())
     return {k: v / total for k, v in sizes.items()} if total else {}
@@ -99,13 +100,7 @@ def _state_shares(exact: list[Candidate], country: str | None) -> dict[str, floa
     ``country``: by the square root of the towns' (or counties') populations
     ("Chicago" is Chicago, Illinois far more than a village of Ohio once called so;
     "Selma" splits between California and Alabama; "Harris County" is in Texas)."""
-    pops: Counter[str] = Counter()
-    for c in exact:
-        if c.country == country and c.admin1 and (c.precision in FINE or c.feature == "ADM2"):
-            size = _size(c)
-            pops[c.admin1] = max(pops[c.admin1], size)
-    total = sum(pops.values())
-    return {a1: p / total for a1, p in pops.items()} if total else {}
+    return _shares([c for c in exact if c.country == country], lambda c: c.admin1, counties=True)
 
 
 def _share_states(prov: Counter[tuple[str, str]], exact: list[Candidate], country: str | None, w: float,

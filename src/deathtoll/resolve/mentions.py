@@ -221,7 +221,7 @@ def _state_follows(text: str, end: int, words: PlaceWords) -> bool:
     if m is None:
         return False
     abbrev = m.group(1)
-    return abbrev.lower().rstrip(".") in words.us_states or abbrev in words.us_states.values()
+    return words.state_code(abbrev) is not None or abbrev in words.us_states.values()
 
 
 def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: PlaceWords) -> Mention | None:
@@ -356,7 +356,7 @@ def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:
             gid = a.group if a.group is not None else (group := group + 1)
             out[i - 1] = replace(a, group=gid)
             out[i] = replace(b, cue=a.cue, coarse=a.coarse, group=gid, sentence_initial=False, person=False)
-        elif gap in (", ", ",") and (b.name.lower().rstrip(".") in words.us_states or b.tokens <= 3):
+        elif gap in (", ", ",") and (words.state_code(b.name) is not None or b.tokens <= 3):
             out[i] = replace(b, extra={**b.extra, "qualifies": i - 1})
     # a plural kind word after the last of a group applies to all ("Tahrir and Zahara districts")
     groups: dict[int, list[int]] = {}
@@ -386,7 +386,8 @@ def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 
             continue
         place = m.group("place").strip()
         qual = (m.group("qual") or "").strip() or None
-        if n >= 2 and not (qual and qual.lower().rstrip(".") in words.us_states and place.isupper()):
+        state_qual = bool(qual) and words.state_code(qual) is not None
+        if n >= 2 and not (state_qual and place.isupper()):
             continue  # after captions and updates only "FOREST, Miss. (WJTV) –" is surely one
         if text[m.start("place") - 1:m.start("place")] == "(" and not qual:
             continue  # "(CNN) -", "(STMW) —": the agency, not the place
@@ -394,7 +395,6 @@ def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 
         caps = bool(letters) and all(c.isupper() for c in letters)
         if len(letters) < 3 or len(place.split()) > 4 or not (caps or qual):
             continue
-        state_qual = bool(qual) and qual.lower().rstrip(".") in words.us_states
         if not state_qual and any(words.is_stop(w.title()) or words.is_stop(w) for w in place.split()):
             continue  # "NEWPORT NEWS, Va. —" is a place for all its "News"
         if state_qual and words.is_stop(place.split()[0].title()):

@@ -90,7 +90,7 @@ def qualifier_filter(gz: Gazetteer, words: PlaceWords, qual: str | None, name: s
     last = qual.split()[-1]
     if " " in qual and len(last) == 2 and last.isupper() and gz.admin1_name("US", last):
         qual = last  # "YORK, COUNTY PA-"
-    abbrev = words.us_states.get(qual.lower().rstrip("."))
+    abbrev = words.state_code(qual)
     if abbrev is None and len(qual) == 2 and qual.isupper() and gz.admin1_name("US", qual):
         abbrev = qual
     if abbrev:

@@ -146,7 +146,7 @@ def state_votes(text: str, gz: Gazetteer, words: PlaceWords) -> StateVotes:
             continue
         found.append((m.start(), m.end(), name))
     for m in ap.finditer(text):
-        code = words.us_states.get(m.group(1).lower())
+        code = words.state_code(m.group(1))
         name = codes.get(code or "")
         if not name:
             continue

@@ -195,7 +195,7 @@ def _state(segment: str, gz: Gazetteer, words: PlaceWords) -> Candidate | None:
         return None
     first = toks[0].strip(".")
     name = gz.admin1_name("US", first) if len(first) == 2 and first.isupper() else None
-    abbrev = words.us_states.get(first.lower())
+    abbrev = words.state_code(first)
     name = name or (gz.admin1_name("US", abbrev) if abbrev else None) or first
     for c in gz.lookup(name, division=True, country="US", limit=5):
         if c.exact and c.feature == "ADM1":

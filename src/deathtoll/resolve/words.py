@@ -32,6 +32,10 @@ class PlaceWords:
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.lists.get(kind, frozenset())
 
+    def state_code(self, written: str) -> str | None:
+        """The postal code of a US state written as an AP or postal abbreviation ("Tenn.", "N.C"), if it is one."""
+        return self.us_states.get(written.lower().rstrip("."))
+
     def alias(self, name: str) -> str | None:
         """The name to look up for ``name`` as written, if it is an alias (exact spelling)."""
         return self.aliases.get(name)
