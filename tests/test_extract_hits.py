@@ -62,6 +62,38 @@ def _reports(extractor, text):
     ("He was shot at by a gunman but was not hit.", []),
     # and fired at a vehicle is no hit either
     ("The car was shot at by two men.", []),
+    # an age word standing for a person is one person (a child is a civilian)
+    ("Deputies say the blast left a 16-year-old wounded.", [("wounded", 1, C)]),
+    # two of them, plural
+    ("Two 14-year-olds were shot behind the gym.", [("wounded", 2, C)]),
+    # an adult by age is of unknown group
+    ("A 45-year-old was stabbed near the depot.", [("wounded", 1, U)]),
+    # an age word is never a count
+    ("A 60-year-old farmer was killed by a stray shell.", [("killed", 1, C)]),
+    # a name with an age before it is a person even when the tagger calls it an organisation
+    ("Officers said Rolf Dyer killed 41-year-old Marta Lenz after the party.", [("killed", 1, U)]),
+    # "was found shot": the state of the person found
+    ("Deputies said the driver was found shot in the left arm.", [("wounded", 1, U)]),
+    # "was found shot dead"
+    ("A shopkeeper was found shot dead behind his counter.", [("killed", 1, C)]),
+    # "left one man critically injured", where the parser makes "injured" a clause of its own
+    ("They seek the gunman in a robbery that left one man critically injured.", [("wounded", 1, U)]),
+    # the one found with a wound, not the finders
+    ("Officers found a 15-year-old with a gunshot wound to the hip.", [("wounded", 1, C)]),
+    # a noun mis-tagged "suffering" still holds its wound
+    ("They found a juvenile male suffering from a gunshot wound.", [("wounded", 1, U)]),
+    # "grazed" is a hit
+    ("One bystander was grazed by a bullet during the exchange.", [("wounded", 1, C)]),
+    # "in critical condition" after a passive shares its subject
+    ("The clerk, who was alone, was hit twice and is in critical condition.", [("wounded", 1, C)]),
+    # "shooting suspect" and "stabbing victims" are noun compounds, not hits
+    ("Officials say shooting suspect Len Moody surrendered on Friday.", []),
+    # the victim of a deadly or fatal attack died
+    ("Police named the victim of a fatal stabbing on Elm Street.", [("killed", 1, U)]),
+    # "who" stands for the noun next to it ("the man"), not for "Family"
+    ("Family of man who deputies fatally shot asks for video", [("killed", 1, U)]),
+    # "a man was shot, and a boy was killed" is not a fatal shot of the man
+    ("A man was shot on Monday, and a boy was killed on Sunday.", [("wounded", 1, U), ("killed", 1, C)]),
 ])
 def test_hit_sentences(extractor, text, want):
     assert Counter(_reports(extractor, text)) == Counter(want)
@@ -79,6 +111,15 @@ def test_hit_sentences(extractor, text, want):
     ("Shooting\nPolice responded to a report of a person shot and found a man with a gunshot wound.", 0, 1),
     # a man and a woman hit in one sentence are two people
     ("Couple shot\nThe woman was shot in the leg and the man was shot in the arm.", 0, 2),
+    # people hit, told after the dead of their sentence, are more people
+    ("Night of violence\nPolice found a man shot to death and two women who had been shot too.", 1, 2),
+    # but not when they are a part of the hit ("one of them")
+    ("Three shot\nThree people were shot on Elm Street, and one of them died.", 1, 2),
+    # a death named as an event is the person hit, not one more
+    ("Homicide\nPolice are investigating a homicide after a victim was shot on Friday.", 1, 0),
+    # a headline repeated inside one scraped line counts once
+    ("Clerk shot dead | Daily Gazette\nClerk shot dead | Daily Gazette Clerk shot dead in store robbery, "
+     "police say. More news here.", 1, 0),
 ])
 def test_hit_totals(extractor, text, killed, wounded):
     title, body = text.split("\n", 1)
@@ -95,3 +136,39 @@ def test_hit_totals(extractor, text, killed, wounded):
 ])
 def test_of_them(extractor, text, want):
     assert Counter(_reports(extractor, text)) == Counter(want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a verbless headline: "<number> shot" is a hit
+    ("3 shot near Elm Street bus stop", [("wounded", 3, U)]),
+    # "<number> Dead, <number> Wounded" in title case
+    ("Two Dead, Five Wounded After Bar Fight", [("killed", 2, U), ("wounded", 5, U)]),
+    # "shot, one fatally" splits the hit
+    ("5 shot, one fatally, on Elm Street", [("killed", 1, U), ("wounded", 4, U)]),
+    # "shot dead" is a death
+    ("Cops: 2 shot dead in parking garage", [("killed", 2, U)]),
+    # "one shot" fired is a bullet, not a person
+    ("The guard fired one shot at the car.", []),
+    # nor is "a shot"
+    ("A shot rang out but nobody was there.", []),
+    # "many wounded" is no number
+    ("Dozens were hurt, many wounded by glass.", [("wounded", 24, U)]),
+])
+def test_headline_numbers(extractor, text, want):
+    assert Counter(_reports(extractor, text)) == Counter(want)
+
+
+def test_a_headline_the_text_lacks_is_read_with_negative_offsets(extractor):
+    # a scraped page whose body is a sign-in box still has its story in the headline
+    art = Article(id="t", title="Man dead after Elm Street shooting | WXYZ News",
+                  text="Sign in to comment.\n\nThanks for registering! Check your inbox.")
+    reps = extractor.extract(art)
+    assert [(r.outcome, r.count.best) for r in reps] == [("killed", 1)]
+    ev = reps[0].evidence
+    headline = "Man dead after Elm Street shooting"
+    assert "sentence:headline" in ev.rules and ev.sentence == headline
+    # the offsets count back from the text's start, as if the text were headline + "\n\n" + text
+    full = headline + "\n\n" + art.text
+    shift = len(headline) + 2
+    assert full[ev.start + shift : ev.end + shift] == "Man"
+    assert (ev.sentence_start, ev.sentence_end) == (-shift, -2)

@@ -13,6 +13,7 @@ import pytest
 
 from deathtoll.extract.lexicon import load_lexicon
 from deathtoll.extract.numbers import QUALIFIERS, parse_count, word_value
+from deathtoll.extract.victims import age_of
 
 VAGUE = load_lexicon().vague
 
@@ -192,3 +193,17 @@ def test_user_vague_table_overrides_the_packaged_one():
     c = parse_count("dozens", mine)
     assert (c.low, c.best, c.high) == (24, 30, 60)
     assert parse_count("dozens") is None  # no table: vague words are not numbers
+
+
+@pytest.mark.parametrize("word, age", [
+    ("17-year-old", 17),  # digits
+    ("twenty-one-year-olds", 21),  # a compound number word, plural
+    ("9-years-old", 9),  # "years" as some outlets write it
+    ("five-month-old", 0),  # months: under a year
+    ("all-year-old", None),  # not a number
+    ("year-old", None),  # no number at all
+    ("17-year", None),  # not an age word
+])
+def test_age_words(word, age):
+    # an age word is a person's age, never a casualty count
+    assert age_of(word) == age

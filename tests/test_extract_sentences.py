@@ -133,6 +133,9 @@ def test_offsets_survive_a_long_article(tmp_path):
         ("Medics treated the wounded.", True),  # "treated", "wounded"
         ("He dies.", True),  # "dies"
         ("A fatal crash.", True),  # "fatal"
+        ("The victim of a deadly attack.", True),  # "deadly"
+        ("Read: Two hurt in crash Watch: Man shot on Elm Street", False),  # a list of links to other stories
+        ("Read more about the man who was shot on Elm Street.", True),  # one "Read" is no list of links
         ("Prices rose sharply.", False),  # no casualty word
         ("The minister visited the city.", False),  # no casualty word
         ("The skills of the team.", False),  # "skills" does not start with "kill"
@@ -157,3 +160,21 @@ def test_every_outcome_word_passes_the_prefilter():
     pat = trigger_pattern(LEX)
     missing = [w for w in LEX.outcomes if not pat.search(w)]
     assert missing == []
+
+
+@pytest.mark.parametrize("text, title, first", [
+    # a headline the text does not repeat is read first, at negative offsets ("headline\n\ntext")
+    ("Sign in to comment.\n\nThanks for registering!", "Two hurt in Elm Street shooting | WXYZ",
+     ("Two hurt in Elm Street shooting", -33, -2, 0)),
+    # a text that starts with its headline is not given it twice
+    ("Two hurt in Elm Street shooting. Police said the men were shot at noon.", "Two hurt in Elm Street shooting",
+     ("Two hurt in Elm Street shooting", 0, 31, 0)),
+    # nor one that repeats it a little further on, in other case and spacing
+    ("Posted 9 a.m.\nTWO HURT IN  ELM STREET SHOOTING\nPolice said the men were shot.", "Two hurt in Elm Street shooting",
+     ("Posted 9 a.m.", 0, 13, 0)),
+    # no title, nothing to read
+    ("Police said the men were shot.", None, ("Police said the men were shot.", 0, 30, 0)),
+])
+def test_headline_before_the_text(text, title, first):
+    s = split_sentences(text, title)[0]
+    assert (s.text, s.start, s.end, s.paragraph) == first

@@ -95,6 +95,8 @@ class Extractor:
         yield from results
 
     def _reports(self, art: Article, sents: list[Sentence], found: list[tuple[Sentence, list[Finding]]]) -> list[Report]:
+        if any(s.start >= 0 and any(_worth_reporting(f) for f in fs) for s, fs in found):
+            found = [(s, fs) for s, fs in found if s.start >= 0]  # the body tells it: its headline is not read
         reports: list[Report] = []
         prev: tuple[Sentence, list[Finding]] | None = None
         index = {s.start: i for i, s in enumerate(sents)}
@@ -208,6 +210,8 @@ def _to_report(art: Article, n: int, sent: Sentence, f: Finding) -> Report:
     rules = list(f.rules)
     if f.soft:
         rules.append("outcome:hit-unspecified")
+    if sent.start < 0:
+        rules.append("sentence:headline")  # read from the title: offsets count back from the text's start
     return Report(
         id=f"{art.id}#{n}",
         outcome=f.outcome,

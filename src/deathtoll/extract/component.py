@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from deathtoll.extract.lexicon import Lexicon, load_lexicon
 from deathtoll.extract.rules import Finding, find_in_sentence
+from deathtoll.extract.victims import age_of
 
 SPAN_KEY = "casualties"
 
@@ -31,11 +32,34 @@ if not Doc.has_extension("casualty_findings"):
     Doc.set_extension("casualty_findings", default=None)
 
 
+def keep_ages_whole(nlp: Language) -> None:
+    """Make the tokenizer keep "17-year-old" and "six-month-olds" as one token.
+
+    spaCy splits them at the hyphens, and the parser then often reads "old" as an
+    adjective and the outcome word as its noun ("left a 17-year-old wounded"). As
+    one token, the way the treebanks write them, they parse as the nouns they
+    are. Idempotent; other words are tokenized as before.
+    """
+    tokenizer = nlp.tokenizer
+    earlier = tokenizer.token_match
+    if getattr(earlier, "keeps_ages", False):
+        return
+
+    def token_match(text: str):  # noqa: ANN202 - the tokenizer wants a match object or None
+        if age_of(text) is not None:
+            return True
+        return earlier(text) if earlier is not None else None
+
+    token_match.keeps_ages = True  # type: ignore[attr-defined]
+    tokenizer.token_match = token_match
+
+
 class CasualtyComponent:
     """Find casualty statements in a Doc and mark them as spans."""
 
     def __init__(self, nlp: Language, name: str, lexicon_dirs: Iterable[str] = ()) -> None:
         self.name = name
+        keep_ages_whole(nlp)
         self.lexicon: Lexicon = load_lexicon(tuple(Path(d) for d in lexicon_dirs))
 
     def __call__(self, doc: Doc) -> Doc:

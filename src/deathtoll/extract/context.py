@@ -28,14 +28,14 @@ def clause_tokens(trigger: Token, include_conj: bool = True) -> list[Token]:
     """Tokens of the clause that holds ``trigger``: its verb's subtree without other
     subordinate clauses (a relative clause, an apposition, a reported-speech frame)."""
     head = trigger
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
         head = head.head
     skip: set[int] = set()
     deps = _CLAUSE_DEPS if include_conj else _CLAUSE_DEPS | {"conj"}
     for c in head.subtree:
-        if c is head or c.i in skip:
+        if c == head or c.i in skip:
             continue
-        if c.dep_ == "conj" and (c.pos_ not in ("VERB", "AUX") or c.head is not head):
+        if c.dep_ == "conj" and (c.pos_ not in ("VERB", "AUX") or c.head != head):
             continue
         if c.dep_ in deps and trigger not in c.subtree:
             skip.update(t.i for t in c.subtree)
@@ -120,8 +120,8 @@ def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]
     heading = sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading"))
     if _has_phrase(clause, lex.markers_of("aggregate")) or _PERIOD_RE.search(clause):
         return "aggregate", "scope:list-heading" if heading else "scope:aggregate-marker"
-    if sent.text.rstrip().endswith(":") or _has_phrase(sent.text, lex.markers_of("heading")):
-        return "aggregate", "scope:list-heading"
+    if sent.text.rstrip().endswith(":") or _has_phrase(clause, lex.markers_of("heading")):
+        return "aggregate", "scope:list-heading"  # not "issued a nationwide alert after a man killed …"
     return "incident", None
 
 
@@ -192,7 +192,7 @@ def _core(tok: Token) -> list[Token]:
     """A noun phrase without its relative clauses and prepositional tails."""
     drop: set[int] = set()
     for t in tok.subtree:
-        if t is not tok and t.dep_ in ("relcl", "acl", "prep", "appos") and t.head in tok.subtree:
+        if t != tok and t.dep_ in ("relcl", "acl", "prep", "appos") and t.head in tok.subtree:
             drop.update(x.i for x in t.subtree)
     return [t for t in tok.subtree if t.i not in drop]
 
@@ -236,7 +236,7 @@ def find_attribution(sent: Span, lex: Lexicon) -> str | None:
 
 
 def _span_clean(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("punct",) and not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a in tok.subtree and a is not tok))]
+    toks = [t for t in tok.subtree if t.dep_ not in ("punct",) and not (t.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a in tok.subtree and a != tok))]
     doc = tok.doc
     i, j = min(t.i for t in toks), max(t.i for t in toks)
     return doc[i : j + 1].text.strip(" ,")

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from deathtoll.extract import context
+from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.victims import Victim, read_victim, victim_lookup
+from deathtoll.extract.nouns import conj_heads, noun_trigger, victims_of_fatal
+from deathtoll.extract.victims import Victim, age_of, read_victim, victim_lookup
 from deathtoll.model import Actor, Count
 
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
@@ -21,9 +23,8 @@ _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitaliz
 _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
-_ONE_DEATH = {"death", "homicide", "murder", "killing", "slaying"}
-_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}  # "a double homicide"
 _RELATIVE = {"who", "whom", "that", "which"}
+_STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
 
@@ -44,14 +45,6 @@ class Finding:
     attribution: str | None = None
     soft: bool = False  # "was shot" / "taken to hospital": hit, outcome not said
     update: bool = False
-
-
-def _conj_heads(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            out.extend(_conj_heads(c))
-    return out
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -88,32 +81,42 @@ def _is_passive(verb: Token) -> bool:
 def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], str]:
     """The tokens that head the victim phrases of ``trigger``, and the rule used."""
     if kind in ("active", "passive", "shot"):
+        if _noun_compound(trigger):
+            return [], ""
+        head = trigger.head
+        if trigger.tag_ == "VBN" and head.lemma_ in _STATE_VERBS and (trigger.dep_ in ("xcomp", "oprd") or trigger.dep_ in (
+                "advcl", "ccomp") and any(c.i < trigger.i for c in _children(head, "dobj"))):
+            # "a woman was found shot dead", "police found a man stabbed", "left one man critically
+            # injured": the state of the person found or left
+            found = _children(head, "nsubjpass") or _children(head, "dobj")
+            if found:
+                return [h for s in found for h in conj_heads(s)], "victim:found-state"
         if _is_passive(trigger) or kind == "passive":
             if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                return _conj_heads(trigger.head), "victim:reduced-relative"
+                return conj_heads(trigger.head), "victim:reduced-relative"
             subs = _children(trigger, "nsubjpass") or ([] if _children(trigger, "dobj") else _subject_of(trigger))
             if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
                 subs = [trigger.head]
             if trigger.dep_ == "conj" and not _children(trigger, "nsubjpass", "nsubj", "dobj"):
                 subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and _is_passive(trigger.head) else subs
             if subs:
-                return [h for s in subs for h in _conj_heads(s)], "victim:passive-subject"
+                return [h for s in subs for h in conj_heads(s)], "victim:passive-subject"
             if not _children(trigger, "dobj"):
                 left = _left_quantity(trigger)
                 if left:
                     return left, "victim:left-quantity"
         objs = _children(trigger, "dobj")
         if objs:
-            return [h for o in objs for h in _conj_heads(o)], "victim:object"
+            return [h for o in objs for h in conj_heads(o)], "victim:object"
         for c in trigger.children:  # "shot and killed a neighbour": the object is shared
             if c.dep_ == "conj" and c.pos_ == "VERB" and _children(c, "dobj") and not _children(c, "nsubj"):
-                return [h for o in _children(c, "dobj") for h in _conj_heads(o)], "victim:shared-object"
+                return [h for o in _children(c, "dobj") for h in conj_heads(o)], "victim:shared-object"
         # headline passive without "was": "Woman shot, killed in …", "the victim shot dead"
         subj = _children(trigger, "nsubj")
         if subj and trigger.tag_ in ("VBD", "VBN") and not _children(trigger, "prep", "agent") or \
                 subj and trigger.tag_ in ("VBD", "VBN") and all(c.lower_ != "by" for c in trigger.children):
             if subj[0].pos_ in ("NOUN", "PROPN", "NUM") and not _children(trigger, "ccomp", "xcomp"):
-                return [h for sb in subj for h in _conj_heads(sb)], "victim:headline-passive"
+                return [h for sb in subj for h in conj_heads(sb)], "victim:headline-passive"
         return [], ""
     if kind == "intrans":
         subs = _children(trigger, "nsubj", "nsubjpass")
@@ -125,15 +128,15 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             subs = _subject_of(trigger.head)
         if not subs:
             subs = _left_quantity(trigger)
-        return [h for s in subs for h in _conj_heads(s)], "victim:subject"
+        return [h for s in subs for h in conj_heads(s)], "victim:subject"
     if kind == "adj":
         head = trigger.head
         if _children(trigger, "dobj"):  # "a sniper shot dead a soldier", parsed with "dead" as the verb
-            return [h for o in _children(trigger, "dobj") for h in _conj_heads(o)], "victim:adjective-object"
+            return [h for o in _children(trigger, "dobj") for h in conj_heads(o)], "victim:adjective-object"
         if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
             subs = (_children(trigger, "nsubj") or [c for c in _children(trigger, "nummod") if c.i < trigger.i]
                     or _children(head, "dobj") or _subject_of(head))
-            return [h for s in subs for h in _conj_heads(s)], "victim:left-adjective"
+            return [h for s in subs for h in conj_heads(s)], "victim:left-adjective"
         if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
             return [head], "victim:modified"
         if trigger.dep_ == "conj" and head.lower_ in _KILLED_MODS | {"wounded", "injured"}:
@@ -143,6 +146,18 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
+
+
+_COMPOUND_HEADS = {"suspect", "suspects", "victim", "victims", "survivor", "survivors", "spree", "scene", "suspect's"}
+
+
+def _noun_compound(trigger: Token) -> bool:
+    """"shooting suspect Jon Hardy", "stabbing victims": a gerund the parser took for a verb
+    with an object is the first half of a noun compound (no subject, no auxiliary, no article)."""
+    if trigger.tag_ != "VBG" or trigger.i + 1 >= len(trigger.doc):
+        return False
+    nxt = trigger.doc[trigger.i + 1]
+    return nxt.lower_ in _COMPOUND_HEADS and nxt.head.i == trigger.i and not _children(trigger, "nsubj", "aux")
 
 
 def _is_time(prep: Token) -> bool:
@@ -169,7 +184,11 @@ def _at_a_place(prep: Token, verb: Token, lex: Lexicon) -> bool:
 def _antecedent(tok: Token) -> Token:
     """"a man who was found dead": the relative pronoun stands for "a man"."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
+        head = tok.head.head
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" and head in before.ancestors:
+            return before  # "the family of a man who police shot": the man, the noun next to "who"
+        return head
     return tok
 
 
@@ -182,11 +201,16 @@ def _wound_holders(wound: Token) -> list[Token]:
         if holder.dep_ == "pobj" and holder.head.dep_ == "prep":  # "taken to a hospital with injuries"
             holder = holder.head.head
         if holder.pos_ in ("VERB", "AUX"):
-            return [] if holder.lemma_ in ("die", "succumb") else _subject_of(holder)
+            if holder.lemma_ in ("die", "succumb"):
+                return []
+            # "police found a 15-year-old with a gunshot wound": the one found, not the finders
+            return _children(holder, "dobj") or _subject_of(holder)
         return [holder]
     verb = head.head if wound.dep_ == "pobj" else head
     if verb.pos_ == "VERB" and verb.lemma_ in _SUFFER | {"treat"}:
         return _subject_of(verb)
+    if verb.lower_ == "suffering" and verb.pos_ == "NOUN":  # "a juvenile male suffering from a wound", mis-tagged
+        return [c for c in verb.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("NOUN", "PROPN")]
     return []
 
 
@@ -194,7 +218,7 @@ def _one_person(tok: Token) -> Victim | None:
     """A singular holder the lexicon does not know ("a 15-year-old", a surname): one person."""
     if tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ("PERSON",) and not tok.text[:1].isupper():
         return None
-    person_like = tok.pos_ == "PROPN" or (tok.lower_ == "old" and any(c.lower_ in ("year", "month") for c in tok.children))
+    person_like = tok.pos_ == "PROPN" or age_of(tok.text) is not None
     if person_like and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "MONEY", "ORG"):
         return Victim(Count(1, 1, 1, tok.text), "unknown", "person", tok.idx, tok.idx + len(tok.text),
                       rules=("count:one-holder",))
@@ -208,7 +232,10 @@ def _condition_victims(cond: Token) -> list[Token]:
     if verb.lemma_ == "leave":
         return _children(verb, "dobj")
     if verb.pos_ in ("VERB", "AUX"):
-        return _children(verb, "nsubj", "nsubjpass")
+        subs = _children(verb, "nsubj", "nsubjpass")
+        if not subs and (verb.lemma_ == "be" or _is_passive(verb)):
+            subs = _subject_of(verb)  # "was struck once and is in critical condition": the shared subject
+        return subs
     return []
 
 
@@ -217,7 +244,7 @@ def _subset(head: Token, trigger: Token) -> bool:
     for anc in head.ancestors:
         if anc.lower_ in SUBSET_WORDS:
             return True
-        if anc is trigger:
+        if anc == trigger:
             break
     return False
 
@@ -231,8 +258,8 @@ def _is_fatal(trigger: Token) -> bool:
     if trigger.i > 0 and doc[trigger.i - 1].lower_ == "fatally":
         return True
     for c in trigger.children:
-        if c.dep_ == "conj" and c.lemma_ in ("kill",):
-            return True
+        if c.dep_ == "conj" and c.lemma_ in ("kill",) and not _children(c, "nsubj", "nsubjpass"):
+            return True  # "shot and killed", not "a man was shot, and a boy was killed"
         if c.lower_ in ("dead", "fatally") or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
             return True
     return False
@@ -273,71 +300,14 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
         if low in lex.outcomes and lex.outcomes[low][1] == "adj" and t.pos_ in ("ADJ", "VERB", "NOUN"):
             out.append((t, *lex.outcomes[low]))
             continue
+        if t.pos_ == "NOUN" and victims_of_fatal(t):
+            out.append((t, "killed", "victim-of"))
+            continue
         if t.pos_ == "NOUN" and (low in lex.outcomes or lemma in lex.outcomes):
             o, kind = lex.outcomes.get(low) or lex.outcomes[lemma]
             if kind == "noun":
                 out.append((t, o, "noun"))
     return out
-
-
-def _noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
-    """ "the deaths of 14 civilians", "12 deaths", "no fatalities", "the death toll rose to 15"."""
-    found: list[tuple[Victim, Token, str]] = []
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or (t.i > 0 and t.doc[t.i - 1].lower_ == "no"):
-        start = t.doc[t.i - 1].idx if t.i > 0 else t.idx
-        outcomes = ("killed", "wounded") if outcome == "casualties" else (outcome,)
-        for o in outcomes:
-            found.append((Victim(Count(0, 0, 0, "no"), "unknown", None, start, t.idx + len(t.text), negative=True,
-                                 rules=("count:negative",)), t, o))
-        return found
-    if outcome == "casualties":
-        return found
-    for prep in _children(t, "prep"):
-        if prep.lower_ == "of":
-            for pobj in _children(prep, "pobj"):
-                for h in _conj_heads(pobj):
-                    v = read_victim(h, lex)
-                    if v is not None and v.count is not None:
-                        found.append((v, h, outcome))
-    if found:
-        return found
-    if t.lower_ in ("body", "corpse") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        owner = next((c for c in t.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")
-                                                                    or c.pos_ == "PROPN" and c.ent_type_ in ("", "PERSON"))), None)
-        if owner is not None:
-            return [(Victim(Count(1, 1, 1, owner.text), "unknown", "person", owner.idx, owner.idx + len(owner.text),
-                            rules=("count:body-of",)), owner, "killed")]
-    if t.lower_ in ("toll",) or (t.lower_ == "death" and t.head.lower_ == "toll"):
-        toll = t if t.lower_ == "toll" else t.head
-        verb = toll.head
-        for tok in verb.subtree:
-            if tok.pos_ == "NUM" and tok.dep_ in ("pobj", "attr", "dobj", "appos", "npadvmod", "nummod") and tok.i > toll.i:
-                v = read_victim(tok, lex)
-                if v is not None and v.count is not None:
-                    found.append((v, tok, "killed"))
-                    break
-        return found
-    nums = [c for c in t.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < t.i and c.dep_ in ("compound", "amod"))]
-    det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")), None)
-    if not nums and det is not None and t.lower_ in _ONE_DEATH and t.dep_ != "compound" \
-            and not any(c.lower_ in ("attempted", "attempt") for c in t.children):
-        many = next((c for c in t.children if c.lower_ in _MULTIPLE), None)
-        if many is not None:  # "a double homicide": two deaths
-            n = _MULTIPLE[many.lower_]
-            return [(Victim(Count(n, n, n, f"{det.text} {many.text} {t.text}"), "unknown", None, det.idx,
-                            t.idx + len(t.text), rules=("count:multiple-death",)), t, "killed")]
-        return [(Victim(Count(1, 1, 1, f"{det.text} {t.text}"), "unknown", None, det.idx, t.idx + len(t.text),
-                        rules=("count:one-death",)), t, "killed")]
-    if nums and t.lower_ in ("deaths", "fatalities", "bodies", "corpses", "injuries", "casualties", "hostages"):
-        from deathtoll.extract.victims import _num_phrase
-        from deathtoll.extract.numbers import parse_count
-        toks = _num_phrase(nums[0])
-        text = t.doc[min(x.i for x in toks) : max(x.i for x in toks) + 1].text
-        c = parse_count(text, lex.vague)
-        if c is not None:
-            found.append((Victim(c, "unknown", None, min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks),
-                                 rules=("count:noun-nummod",)), t, outcome))
-    return found
 
 
 def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
@@ -348,7 +318,7 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
         pairs: list[tuple[Victim, Token, str]] = []
         soft = False
         if kind == "noun":
-            pairs = _noun_trigger(trig, outcome, lex)
+            pairs = noun_trigger(trig, outcome, lex)
         elif kind == "wound":
             soft = True
             holders = _wound_holders(trig)
@@ -358,6 +328,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
                 if v is not None:
                     pairs.append((v, h, outcome))
             rules.append("victim:wound-holder")
+        elif kind == "victim-of":
+            pairs = [(v, trig, outcome) for v in [read_victim(trig, lex)] if v is not None]
+            rules.append("victim:victim-of-fatal")
         elif kind == "condition":
             soft = True
             pairs = [(v, h, outcome) for h in _condition_victims(trig) if (v := read_victim(h, lex)) is not None]
@@ -404,6 +377,11 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             f = Finding(o, v, trig.i, h.i, rules + list(v.rules), soft=soft)
             _add_context(f, trig, sent, lex)
             findings.append(f)
+    taken = {f.trigger for f in findings} | {f.victim_head for f in findings}
+    for v, trig, outcome, soft in headline_counts(sent, lex, taken):
+        f = Finding(outcome, v, trig.i, trig.i - 1, [f"trigger:headline:{trig.lower_}", *v.rules], soft=soft)
+        _add_context(f, trig, sent, lex)
+        findings.append(f)
     return _tidy(findings, sent, lex)
 
 

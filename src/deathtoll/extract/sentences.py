@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deathtoll.extract.lexicon import Lexicon
+from deathtoll.resolve.title import split_title
 
 _ABBREV = ("u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "maj", "st", "no",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
@@ -45,6 +46,11 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
 
     Lines are paragraphs. When the text starts with the title glued to the lead
     (scraped pages: "Man shot in park | WXYZ NewsA man was…"), the title ends a sentence.
+    When the text does not repeat the title's headline, the headline comes first, as
+    a paragraph before the text (the extractor keeps its statements only when the text
+    itself states none): its offsets are negative, counted back from the start
+    of the text as if the text were ``headline + "\n\n" + text`` (the place resolver
+    reads headlines the same way).
     """
     out: list[Sentence] = []
     para = 0
@@ -53,6 +59,11 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     if title and len(title) > 8 and text.startswith(title) and len(text) > len(title) and text[len(title)] not in "\n":
         _split_block(text[: len(title)], 0, 0, out)
         para, pos = 1, len(title)
+    elif (headline := split_title(title)[0]) and len(headline) > 8 and not _holds(text, headline):
+        # a headline the text does not repeat (a scraped page whose body is a sign-in box) is
+        # read as a paragraph before the text, at negative offsets: ``headline + "\n\n" + text``
+        _split_block(headline, -len(headline) - 2, 0, out)
+        para = 1
     for m in _LINE_BREAK.finditer(text, pos):
         block = text[pos : m.start()]
         _split_block(block, pos, para, out)
@@ -62,6 +73,12 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
         if m.end() >= len(text):
             break
     return out
+
+
+def _holds(text: str, headline: str) -> bool:
+    """Does the start of ``text`` repeat ``headline`` (case and spacing aside)?"""
+    words = " ".join(headline.lower().split())
+    return words in " ".join(text[: len(headline) + 600].lower().split())
 
 
 def _split_block(block: str, offset: int, para: int, out: list[Sentence]) -> None:
@@ -98,13 +115,22 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
         else:  # "gun down", "take hostage": the words together, not "gun" or "take" alone
             phrases.add(re.escape(stem) + r"\w*\s+(?:\w+\s+){0,2}" + re.escape(parts[-1]))
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
-              "hurt", "bodies", "casualt", "fatal", "kidnapp", "wounds", "injur", "gunned", "killing"}
+              "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
 
+_NAV = re.compile(r"(?:^|\s)(?:Read|Watch|Related|Video|More|See also|Also read|Recommended|Trending)\s?:", re.I)
+
+
+def is_navigation(text: str) -> bool:
+    """"Read: Arrest made in … Watch: Fire tears through …": a scraped list of links to
+    other stories, not a statement about this one (two or more such labels)."""
+    return len(_NAV.findall(text)) >= 2
+
+
 def candidates(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
-    """The sentences that can hold a casualty statement."""
+    """The sentences that can hold a casualty statement (not lists of links to other stories)."""
     pat = trigger_pattern(lex)
-    return [s for s in sentences if pat.search(s.text)]
+    return [s for s in sentences if pat.search(s.text) and not is_navigation(s.text)]

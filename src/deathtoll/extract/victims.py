@@ -6,6 +6,7 @@ A victim phrase is the token the outcome word points at (the passive subject of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -14,6 +15,7 @@ from deathtoll.extract.lexicon import Lexicon
 from deathtoll.extract.numbers import parse_count, word_value
 from deathtoll.model import Count
 
+_AGE = re.compile(r"^(\d{1,3}|[a-z]+(?:-[a-z]+)?)-(year|month|week|day)s?-(olds?)$", re.I)
 PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
 PRONOUN_MANY = {"they", "them", "themselves", "those", "who", "which", "that"}
 NEGATIVE = {"no", "none", "nobody", "noone", "no-one"}
@@ -144,10 +146,16 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return None  # "Hawkins Sr." split as "Sr" + ".": the period is no second person
     if lower in NOT_PEOPLE or head.lemma_.lower() in NOT_PEOPLE:
         return None
+    if age_of(head.text) is not None:
+        return _age_noun(head, lex)
     if lower in ("second", "third", "fourth", "fifth") and any(c.lower_ in ("a", "another") for c in head.children):
         return Victim(Count(1, 1, 1, f"a {lower}"), "unknown", None, head.idx, head.idx + len(head.text),
                       elliptic=True, rules=("count:an-ordinal",))  # "a second was injured"
 
+    if head.pos_ == "PROPN" and any(age_of(c.text) is not None for c in head.children if c.i < head.i):
+        # "38-year-old April Ransom": a name with an age is a person, whatever the entity tagger says
+        return Victim(Count(1, 1, 1, head.text), "unknown", "person", head.idx, head.idx + len(head.text),
+                      rules=("count:named-person",))
     if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC", "ORG") \
             and head.pos_ != "NUM" and not victim_lookup(head, lex):
         return None
@@ -185,7 +193,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
                     noun = pobj if pobj is not None else head
                 elif pobj is not None:
                     noun = pobj
-        if noun is head:
+        if noun == head:
             noun = None
         rules.append("count:vague")
     else:
@@ -214,7 +222,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         if noun.lower_ == "own":
             found = ("militants", "own members")  # "X of their own": resolved by the caller to the actor's group
             rules.append("victim:own-members")
-        elif noun.lower_ == "them" and noun is not head and (earlier := _antecedent_group(noun, lex)):
+        elif noun.lower_ == "them" and noun != head and (earlier := _antecedent_group(noun, lex)):
             found = earlier  # "at least 70 of them": the people named before in the sentence
             rules.append("victim:of-them")
         elif noun.lower_ in PRONOUN_MANY | {"them", "others", "other", "more"}:
@@ -265,8 +273,53 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     return Victim(count, group, detail, start, end, elliptic=elliptic, rules=tuple(rules))
 
 
+def age_of(text: str) -> int | None:
+    """The age in years an age word gives ("17-year-old" 17, "six-month-old" 0), else None.
+
+    >>> age_of("17-year-old"), age_of("twenty-one-year-olds"), age_of("five-month-old"), age_of("all-year-old")
+    (17, 21, 0, None)
+    """
+    m = _AGE.match(text)
+    if m is None:
+        return None
+    n = word_value(m.group(1))
+    if n is None:
+        return None
+    return n if m.group(2).lower() == "year" else 0
+
+
+def _age_noun(head: Token, lex: Lexicon) -> Victim | None:
+    """"a 17-year-old was wounded", "two 15-year-olds": an age standing for a person.
+
+    The tokenizer keeps such words whole (``keep_ages_whole``); a child is a
+    civilian, as "boy" and "girl" are in ``victims.tsv``.
+    """
+    age = age_of(head.text)
+    if age is None:
+        return None
+    group = ("civilian", "children") if age < 18 else ("unknown", "people")
+    if head.lower_.endswith("s"):
+        nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < head.i)]
+        if not nums:
+            return Victim(None, *group, head.idx, head.idx + len(head.text), elliptic=False, rules=("victim:age",))
+        toks = _num_phrase(nums[0])
+        count = parse_count(_span_text(toks), lex.vague)
+        if count is None:
+            return None
+        return Victim(count, *group, min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks),
+                      rules=("victim:age", "count:nummod"))
+    det = next((c for c in head.children if c.dep_ == "det" and c.i < head.i), None)
+    if det is not None and det.lower_ in NEGATIVE:
+        return None
+    first = det if det is not None else head
+    return Victim(Count(1, 1, 1, first.text), *group, first.idx, head.idx + len(head.text),
+                  rules=("victim:age", "count:singular"))
+
+
 def _is_age(tok: Token) -> bool:
     """"a 60-year-old woman", "aged 25", "boys as young as 9": the number is an age."""
+    if age_of(tok.text) is not None:
+        return True
     doc = tok.doc
     nxt = doc[tok.i + 1 : tok.i + 4].text.lower()
     if nxt.startswith(("-year", "year-old", "-month", "years old", "-years", "year old")):

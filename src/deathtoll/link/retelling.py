@@ -30,6 +30,13 @@ def _local(r: Report, width: int = 40) -> str:
     return ev.sentence[max(0, at - width) : ev.end - ev.sentence_start + width]
 
 
+def _said_after(r: Report, width: int = 40) -> str | None:
+    """The count and the ``width`` characters that follow it, or None near the sentence's end."""
+    ev = r.evidence
+    at, end = ev.start - ev.sentence_start, ev.end - ev.sentence_start
+    return ev.sentence[at : end + width] if end + width <= len(ev.sentence) else None
+
+
 def restates_in_sentence(r: Report, reports: list[Report]) -> bool:
     """Whether ``r`` only repeats another report of its sentence.
 
@@ -38,8 +45,10 @@ def restates_in_sentence(r: Report, reports: list[Report]) -> bool:
     scraped page that repeats its headline inside one sentence repeats its figures.
     """
     earlier = [x for x in reports if x.evidence.start < r.evidence.start and _kind(x) == _kind(r)]
-    if any(x.count.best == r.count.best and _local(x, 0) == _local(r, 0) and _local(x) == _local(r) for x in earlier):
-        return True
+    after = _said_after(r)
+    if after is not None and any(x.count.best == r.count.best and _local(x, 0) == _local(r, 0)
+                                 and _said_after(x) == after for x in earlier):
+        return True  # the same count with the same words after it: a headline repeated
     demonstrative = (r.count.text or "").lower() in ("that", "this")  # "a victim … That person"
     if not (demonstrative or any(x in r.evidence.rules for x in _RESTATING_COUNTS)) or (r.count.best or 0) > 1:
         return False

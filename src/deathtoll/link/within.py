@@ -68,6 +68,19 @@ def _add(acc: dict, key, vals) -> None:
         cur[i] += vals[i]
 
 
+def _dead_before(r: Report, reports: list[Report]) -> tuple[int, int, int]:
+    """The dead told before ``r`` in its sentence when ``r`` names other people hit ("found a man
+    shot to death, along with two victims who had been shot too"): the hit then number both.
+    Not when ``r`` points back ("he", "both", "the victims") or takes a part ("one of them")."""
+    text = (r.count.text or "").lower().split()
+    if not text or text[0] in _POINTS_BACK or "count:pronoun" in r.evidence.rules \
+            or "count:they-antecedent" in r.evidence.rules or " of them" in r.evidence.sentence.lower():
+        return 0, 0, 0
+    dead = [x for x in reports if x.outcome == "killed" and x.evidence.end <= r.evidence.start
+            and not any(k in x.evidence.rules for k in _NOT_PEOPLE_TOLD)]
+    return tuple(sum(_contrib(x)[i] for x in dead) for i in range(3))  # type: ignore[return-value]
+
+
 def _describes_state(r: Report) -> bool:
     return any(x in r.evidence.rules for x in ("victim:wound-holder", "victim:condition")) or \
         any(x.startswith("trigger:hospital") for x in r.evidence.rules)
@@ -78,8 +91,9 @@ def _cluster_tally(cl: _Cluster) -> None:
     states: dict[str, list[int]] = {}
     updates = {r.outcome: r for r in cl.reports if "count:update" in r.evidence.rules and r.count.best is not None}
     wholes = [r for r in cl.reports if WHOLE in r.evidence.rules]
+    restating = [r for r in cl.reports if restates_in_sentence(r, cl.reports)]
     for r in cl.reports:
-        if restates_in_sentence(r, cl.reports) or r in wholes:
+        if r in restating or r in wholes:
             continue
         if r.outcome in updates:
             if r is updates[r.outcome]:
@@ -89,6 +103,8 @@ def _cluster_tally(cl: _Cluster) -> None:
             continue
         vals = _contrib(r)
         if "outcome:hit-unspecified" in r.evidence.rules:
+            if not _describes_state(r):
+                vals = [a + b for a, b in zip(vals, _dead_before(r, [x for x in cl.reports if x not in restating]))]
             _add(states if _describes_state(r) else cl.soft, r.victims.group, vals)
         else:
             _add(cl.tally, (r.victims.group, r.outcome), vals)
@@ -105,6 +121,9 @@ def _cluster_tally(cl: _Cluster) -> None:
         cl.soft[g] = list(vals) if cur is None else [max(cur[i], vals[i]) for i in range(3)]
 
 
+# a death named as an event ("investigating a homicide after a victim was shot") or by a pronoun
+_NOT_PEOPLE_TOLD = ("outcome:hit-unspecified", "count:one-death", "count:multiple-death", "count:pronoun")
+_POINTS_BACK = ("he", "she", "him", "her", "the", "both", "all", "they", "them", "that", "this", "those")
 _WEAK_PLACE = ("place:article", "place:title", "place:outlet", "place:dateline", "place:none")
 
 
