@@ -22,6 +22,8 @@ PLACES = {
     "bayaa": Place("Bayaa", None, 33.287, 44.338, "Baghdad", "IQ", "neighbourhood"),
     "doura": Place("Doura", None, 33.253, 44.398, "Baghdad", "IQ", "neighbourhood"),
     "kirkuk": Place("Kirkuk", 94787, 35.468, 44.392, "Kirkuk", "IQ", "town"),
+    "tal_afar": Place("Tal Afar", 95446, 36.377, 42.449, "Nineveh", "IQ", "town"),
+    "hamdaniya": Place("Hamdaniya", None, 36.271, 43.374, "Nineveh", "IQ", "town"),  # no GeoNames id: unsure
     "tikrit": Place("Tikrit", None, 34.616, 43.679, "Salah ad Din", "IQ", "town"),
     "iraq": Place("Iraq", None, 33.0, 44.0, None, "IQ", "country"),
     "aleppo": Place("Aleppo", 170063, 36.202, 37.158, "Aleppo", "SY", "town"),

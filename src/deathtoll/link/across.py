@@ -38,7 +38,8 @@ from deathtoll.link.similarity import LexicalSimilarity, NameIndex, make_similar
 
 __all__ = ["link_incidents", "linked_id"]
 
-_RELATIONS = ("same", "inside", "near", "unplaced", "mentioned")
+_RELATIONS = ("same", "inside", "near", "unplaced", "mentioned", "region")
+_PLACES_DIFFER = ("mentioned", "region")  # pairs whose places do not relate: the places witness nothing
 _FULL_GUARD = 2500  # cluster size product up to which every cross pair is checked
 
 
@@ -224,13 +225,17 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
     by_place = index.pairs(fixed)
     by_text = list(mention_pairs(feats, lexical.matrix, opts, fixed=fixed))
     seen = {(i, j) for i, j, _ in by_text}
-    by_name = ((i, j, "mentioned") for i, j in named if (i, j) not in seen)
-    for i, j, rel in itertools.chain(by_place, by_text, by_name):
+    by_name = [(i, j, "mentioned") for i, j in named if (i, j) not in seen]
+    seen.update(named)
+    by_region = ((i, j, "region") for i, j in index.regional(fixed) if (i, j) not in seen)
+    for i, j, rel in itertools.chain(by_place, by_text, by_name, by_region):
         if frozen[i] or frozen[j]:
             continue
         left.append(i)
         right.append(j)
         rels.append(_RELATIONS.index(rel))
+        if rel == "region":
+            continue  # a looser way in: it does not make a pair's places crowded
         for x, y in ((i, j), (j, i)):
             if partner[x] == -1:
                 partner[x] = y
@@ -252,18 +257,28 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
         accepted = score >= opts.threshold
         why = None
         if accepted:
-            doubtful = feats[i].place_doubtful, feats[j].place_doubtful
-            if relation == "mentioned":  # the places disagree, the texts do not: trust the texts
-                feats[i].place_doubtful = feats[j].place_doubtful = True
-            why = clusters.union(i, j)
-            if why:
-                feats[i].place_doubtful, feats[j].place_doubtful = doubtful
+            why = _join(clusters, feats, i, j, relation)
         _, reasons = score_pair(feats[i], feats[j], relation, t, opts, names.shared(i, j), alone=alone)
         if why:
             reasons = reasons + (f"refused: {why}",)
         pairs.append(PairDecision(all_items[i].incident.id, all_items[j].incident.id, score, accepted,
                                   reasons, accepted and why is None))
     return pairs
+
+
+def _join(clusters: _Clusters, feats: Sequence[Features], i: int, j: int, relation: str) -> str | None:
+    """Join ``i`` and ``j`` (the reason it was refused, or None).
+
+    A pair whose places do not relate was let in by its text or its unsure
+    place: its places are no witness against later joins (``place_doubtful``).
+    """
+    doubtful = feats[i].place_doubtful, feats[j].place_doubtful
+    if relation in _PLACES_DIFFER:
+        feats[i].place_doubtful = feats[j].place_doubtful = True
+    why = clusters.union(i, j)
+    if why:
+        feats[i].place_doubtful, feats[j].place_doubtful = doubtful
+    return why
 
 
 def _link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
@@ -300,7 +315,7 @@ def _link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fi
             if score < floor:
                 break
             accepted = score >= opts.threshold
-            why = clusters.union(j, i) if accepted and not joined else None
+            why = _join(clusters, feats, j, i, rel) if accepted and not joined else None
             _, reasons = score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone)
             if why:
                 reasons = reasons + (f"refused: {why}",)

@@ -22,7 +22,9 @@ incident dated only by its publication (a follow-up: the arrest, the trial,
 the funeral) with earlier incidents at its place (:func:`followup_gap`), and
 :func:`named_pairs` pairs incidents whose places do not relate when one's
 title or evidence names the other's town (the resolver put one of them in
-the wrong state or country, or took a street or a headline for a place).
+the wrong state or country, or took a street or a headline for a place),
+and :func:`regional_pairs` pairs an incident whose place the resolver is
+unsure of with the incidents of its admin1 whose dates meet its own.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from deathtoll.link.items import LinkOptions
 from deathtoll.model import Place
 
 __all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days", "nameable", "followup_window",
-           "named_pairs",
+           "named_pairs", "regional_pairs", "in_one_region",
            "PlaceIndex",
            "haversine_km", "date_gap"]
 
@@ -278,6 +280,27 @@ class PlaceIndex:
                     if relation in ("same", "inside"):
                         yield f.idx, j, relation
 
+    def regional(self, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int]]:
+        """What :func:`regional_pairs` yields."""
+        feats, opts = self.feats, self.opts
+        for f in feats:
+            if not (f.place_unsure and f.date_known and f.place.admin1):
+                continue
+            key = ("a", f.place.country or "", fold_name(f.place.admin1))
+            entries = self.index.get(key)
+            if not entries:
+                continue
+            keylos = self.los[key]
+            lo, hi = f.start - f.slack, f.end + f.slack  # type: ignore[operator]
+            for k in range(bisect_left(keylos, lo - self.spans[key]), bisect_right(keylos, hi)):
+                g = feats[entries[k][1]]
+                if g.article == f.article or not g.date_known or (fixed and fixed[f.idx] and fixed[g.idx]):
+                    continue
+                if g.place_unsure and g.idx < f.idx:
+                    continue  # both unsure: found from the lower index only
+                if in_one_region(f, g, opts):
+                    yield (f.idx, g.idx) if f.idx < g.idx else (g.idx, f.idx)
+
     def _homonyms(self, key: tuple) -> bool:
         """Items filed under this name lie in more than one place (GeoNames id, admin1, country)."""
         if key not in self._mixed:
@@ -357,6 +380,30 @@ def followup_days(a: Features, b: Features, opts: LinkOptions) -> int | None:
     if gap is None and b.bounded:
         gap = followup_gap(b, a, opts)
     return gap
+
+
+def in_one_region(a: Features, b: Features, opts: LinkOptions) -> bool:
+    """One admin1, one place unsure, dates meeting within their slack, and places that do not relate."""
+    if not (a.place_unsure or b.place_unsure) or not (a.date_known and b.date_known):
+        return False
+    adm = fold_name(a.place.admin1)
+    if not adm or adm != fold_name(b.place.admin1) or (a.place.country or "") != (b.place.country or ""):
+        return False
+    return date_gap(a, b) <= max(a.slack, b.slack) and place_relation(a, b, opts) is None
+
+
+def regional_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequence[bool] = (),
+                   index: PlaceIndex | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, in one admin1 whose places do not relate, one of them unsure, dates meeting.
+
+    The resolver errs most where it says it is unsure (``Features.place_unsure``:
+    no GeoNames id, a county or province, a place taken from the headline, the
+    outlet or the article's most mentioned place): such an incident is also
+    compared with the incidents of its admin1 (state, province) whose dates
+    meet its own within their slack. Two places the resolver is sure of stay
+    apart unless they relate.
+    """
+    return (index or PlaceIndex(feats, opts)).regional(fixed)
 
 
 def named_pairs(feats: Sequence[Features], texts: Sequence[str], opts: LinkOptions, *, fixed: Sequence[bool] = (),

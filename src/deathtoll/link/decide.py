@@ -13,8 +13,10 @@ candidates             each the other's only candidate at that place and time +0
 place                  same spot (neighbourhood or finer) +0.10, same town +0.05, near -0.05,
                        two spots more than ``spot_km`` apart -0.25, both unplaced -0.15,
                        opposite sides of one town ("east Mosul" / "west Mosul") -0.15,
-                       places unrelated but one named in the other's text -0.05
-date                   same day +0.10, days apart -0.05, undated -0.10; a follow-up published N days
+                       places unrelated but one named in the other's text, or in one admin1 with
+                       one of them unsure -0.05
+date                   same day +0.10, a day apart (both to the day) +0.05, days apart -0.05,
+                       undated -0.10; a follow-up published N days
                        after the other's event: -0.05 within ``undated_lag``, -0.25 within
                        ``month_window``, -0.30 beyond
 cause                  same +0.05, different kind of weapon -0.25
@@ -139,6 +141,9 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     elif relation == "mentioned":
         score -= 0.05
         reasons is None or reasons.append("places differ, one named in the other text")
+    elif relation == "region":
+        score -= 0.05
+        reasons is None or reasons.append("places differ within one region, one unsure")
     elif relation == "unplaced":
         score -= 0.15
         reasons is None or reasons.append("no place")
@@ -156,6 +161,9 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
         if gap == 0 and a.start == a.end and b.start == b.end:
             score += 0.10
             reasons is None or reasons.append("same day")
+        elif 0 < gap <= opts.day_window and max(a.slack, b.slack) <= opts.day_window:
+            score += 0.05
+            reasons is None or reasons.append("a day apart")
         elif gap > 0:
             score -= 0.05
             reasons is None or reasons.append(f"{gap} day{'s' if gap > 1 else ''} apart")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from deathtoll.errors import ConfigError
-from deathtoll.link.blocking import PlaceIndex, date_gap, dates_compatible, followup_days, nameable, place_relation
+from deathtoll.link.blocking import (PlaceIndex, date_gap, dates_compatible, followup_days, in_one_region, nameable,
+                                    place_relation)
 from deathtoll.link.decide import score_pair
 from deathtoll.link.features import Features, compared_texts, features_of, item_order, name_grams
 from deathtoll.link.items import LinkItem, LinkOptions, PairDecision
@@ -63,10 +64,12 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
     relation = place_relation(fa, fb, opts)
     if relation is None and (_names_other(named, fa, fb) or _alike_and_named(fa, fb, text, opts)):
         relation = "mentioned"
+    elif relation is None and in_one_region(fa, fb, opts):
+        relation = "region"
     if relation is None:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: places incompatible",))
     follow = followup_days(fa, fb, opts)
-    if relation == "mentioned":
+    if relation in ("mentioned", "region"):
         meet = fa.date_known and fb.date_known and date_gap(fa, fb) <= max(fa.slack, fb.slack)
         compatible = meet or follow is not None
     else:

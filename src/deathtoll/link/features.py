@@ -22,7 +22,7 @@ from deathtoll.model import Count, DateRange, Place, Report
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
            "sides_of", "is_open_count", "item_order", "compared_texts", "from_publication",
-           "ages_in", "name_grams", "is_follow_up"]
+           "ages_in", "name_grams", "is_follow_up", "place_unsure"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 
@@ -204,6 +204,7 @@ class Features:
     told_ages: frozenset[int] = frozenset()
     directed: bool = False
     place_doubtful: bool = False
+    place_unsure: bool = False
     sides: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def set_text(self, text: str) -> None:
@@ -247,6 +248,29 @@ def _best_place(item: LinkItem) -> Place:
         return Place()
     counts = Counter(places)
     return min(places, key=lambda p: (PLACE_RANK.get(p.precision, 6), -counts[p], p.name or ""))
+
+
+#: Place rules that do not find the place in the report's own words (see docs/places-and-dates.md).
+_WEAK_PLACE_RULES = frozenset({"place:title", "place:article", "place:outlet", "place:previous",
+                               "place:unresolved", "place:none"})
+
+
+def place_unsure(place: Place, reports: Sequence[Report]) -> bool:
+    """The resolver is unsure of ``place``: no GeoNames id, coarser than a town, or taken from elsewhere.
+
+    "Elsewhere" means that every report carrying the place got it from a rule
+    that does not read the report's own clause, sentence, paragraph or
+    dateline (the headline, the article's most mentioned place, the outlet,
+    the paragraph before), or that one of them could not find its name in
+    the gazetteer (``place:unresolved``). Reports whose rules name no place
+    rule (a caller placed them) are taken at their word.
+    """
+    if not (place.name or place.is_known):
+        return False
+    if place.geonames_id is None or PLACE_RANK.get(place.precision, 6) > PLACE_RANK["town"]:
+        return True
+    rules = {rule for r in reports if r.place == place for rule in r.evidence.rules if rule.startswith("place:")}
+    return bool(rules) and (rules <= _WEAK_PLACE_RULES or "place:unresolved" in rules)
 
 
 def from_publication(report: Report) -> bool:
@@ -347,6 +371,7 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         text=text,
         update=any(is_update(r) for r in reports),
         place_words=_place_words(place.name, place.admin1),
+        place_unsure=place_unsure(place, reports),
         killed_groups=frozenset(g for (g, o), fig in figures.items() if o == "killed" and g != "unknown" and fig[1] > 0),
         directed=bool(_DIRECTION.search(text)),
         ages=ages,
