@@ -78,6 +78,12 @@ def _since_clause(trigger: Token) -> bool:
             # with a "since" phrase counts from that point on
             if c.dep_ == "prep" and c.lower_ == "since" and _perfect(v) and _names_time(c):
                 return True
+    if trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod"):
+        # a verbless figure, "more than 400,000 displaced from the west since February": the
+        # "since" phrase may hang off the participle or off the verb the figure belongs to
+        for v in (trigger, trigger.head.head):
+            if any(c.dep_ == "prep" and c.lower_ == "since" and _names_time(c) for c in v.children):
+                return True
     return False
 
 

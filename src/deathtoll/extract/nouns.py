@@ -94,3 +94,60 @@ def noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, Tok
             found.append((Victim(c, "unknown", None, min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks),
                                  rules=("count:noun-nummod",)), t, outcome))
     return found
+
+
+_NUMBER_VERBS = {"reach", "rise", "climb", "jump", "increase", "grow", "stand", "hit", "top", "swell", "exceed", "surpass"}
+
+
+def number_of(t: Token, lex: Lexicon) -> tuple[Victim, Token, str] | None:
+    """"the number of dead rose to 17", "the number of people fleeing the city has reached
+    28,000": a running figure named by "the number of" and the verb that sets it."""
+    if t.lower_ != "number" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    verb = t.head
+    if what is None or t.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _NUMBER_VERBS:
+        return None
+    outcome = None
+    entry = lex.outcomes.get(what.lower_) or lex.outcomes.get(what.lemma_.lower())
+    if entry is not None:
+        outcome = entry[0]  # "the number of dead", "the number of displaced"
+    else:
+        act = next((c for c in what.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.outcomes), None)
+        if act is not None:
+            outcome = lex.outcomes[act.lemma_.lower()][0]  # "the number of people fleeing"
+    if outcome is None or outcome == "casualties":
+        return None
+    num = next((x for x in verb.subtree if x.i > verb.i and x.pos_ == "NUM" and x.dep_ in ("dobj", "pobj", "attr")), None)
+    if num is None:
+        return None
+    v = read_victim(num, lex)
+    if v is None or v.count is None:
+        return None
+    group = read_victim(what, lex) if what.pos_ == "NOUN" else None
+    if group is not None and group.group != "unknown":
+        v = Victim(v.count, group.group, group.detail, v.start, v.end, rules=v.rules)
+    return v, num, outcome
+
+
+def held_under(t: Token, lex: Lexicon) -> tuple[Victim, Token, str] | None:
+    """"180,000 people still under ISIS control", "civilians under siege": people held where
+    they are, i.e. trapped (only with a figure: "an area under government control" is none)."""
+    if t.lower_ not in ("control", "siege") or t.dep_ != "pobj" or t.head.lower_ != "under":
+        return None
+    under = t.head
+    people = under.head
+    if people.lemma_ in ("remain", "be", "live", "stay"):  # "20,000 civilians remain under siege"
+        people = next((c for c in people.children if c.dep_ in ("nsubj", "nsubjpass")), people)
+    if people.pos_ not in ("NOUN", "NUM"):  # the parser hung "under" on the verb: the noun just before it
+        j = under.i - 1
+        while j > 0 and t.doc[j].dep_ == "advmod":
+            j -= 1
+        people = t.doc[j]
+        if people.pos_ not in ("NOUN", "NUM"):
+            return None
+    v = read_victim(people, lex)
+    if v is None or v.count is None or not v.count.best or v.negative:
+        return None
+    return v, people, "trapped"

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from deathtoll.extract import context
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.nouns import conj_heads, noun_trigger, victims_of_fatal
+from deathtoll.extract.nouns import conj_heads, held_under, noun_trigger, number_of, victims_of_fatal
 from deathtoll.extract.victims import Victim, age_of, read_victim, victim_lookup
 from deathtoll.model import Actor, Count
 
@@ -240,11 +240,17 @@ def _condition_victims(cond: Token) -> list[Token]:
 
 
 def _subset(head: Token, trigger: Token) -> bool:
-    """"including an officer", "among them two children": part of a count already given."""
+    """"including an officer", "among them two children": part of a count already given.
+
+    Only the words between the victim phrase and its outcome word count; when the outcome
+    word hangs off the phrase ("more than 434,000 displaced"), a verb above it ("this
+    includes …") says what a total holds, not that the phrase repeats an earlier count.
+    """
+    above = trigger in head.ancestors
     for anc in head.ancestors:
-        if anc.lower_ in SUBSET_WORDS:
+        if anc.lower_ in SUBSET_WORDS and (above or anc.pos_ not in ("VERB", "AUX")):
             return True
-        if anc == trigger:
+        if anc == trigger or not above and anc.pos_ in ("VERB", "AUX"):
             break
     return False
 
@@ -303,6 +309,12 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
         if t.pos_ == "NOUN" and victims_of_fatal(t):
             out.append((t, "killed", "victim-of"))
             continue
+        if low == "number" and t.pos_ == "NOUN" and (found := number_of(t, lex)) is not None:
+            out.append((t, found[2], "number-of"))
+            continue
+        if low in ("control", "siege") and held_under(t, lex) is not None:
+            out.append((t, "trapped", "held-under"))
+            continue
         if t.pos_ == "NOUN" and (low in lex.outcomes or lemma in lex.outcomes):
             o, kind = lex.outcomes.get(low) or lex.outcomes[lemma]
             if kind == "noun":
@@ -328,6 +340,14 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
                 if v is not None:
                     pairs.append((v, h, outcome))
             rules.append("victim:wound-holder")
+        elif kind == "held-under":
+            found = held_under(trig, lex)
+            pairs = [found] if found is not None else []
+            rules.append("victim:held-under")
+        elif kind == "number-of":
+            found = number_of(trig, lex)
+            pairs = [found] if found is not None else []
+            rules.append("count:number-of")
         elif kind == "victim-of":
             pairs = [(v, trig, outcome) for v in [read_victim(trig, lex)] if v is not None]
             rules.append("victim:victim-of-fatal")
@@ -376,6 +396,11 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
                            negative=True, rules=v.rules + ("count:negated",))
             f = Finding(o, v, trig.i, h.i, rules + list(v.rules), soft=soft)
             _add_context(f, trig, sent, lex)
+            if kind == "number-of":
+                _running_number(f)
+            elif kind == "held-under" and f.scope == "incident":
+                f.scope = "cumulative"  # "180,000 people still under ISIS control": a standing figure, no event
+                f.rules.append("scope:held-under")
             findings.append(f)
     taken = {f.trigger for f in findings} | {f.victim_head for f in findings}
     for v, trig, outcome, soft in headline_counts(sent, lex, taken):
@@ -383,6 +408,17 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
         _add_context(f, trig, sent, lex)
         findings.append(f)
     return _tidy(findings, sent, lex)
+
+
+def _running_number(f: Finding) -> None:
+    """"The number of dead rose to 17" updates a toll; "the number of people fleeing has
+    reached 28,000" is a running total of the displaced over the whole operation."""
+    if f.outcome in ("displaced", "trapped") and f.scope == "incident":
+        f.scope = "cumulative"
+        f.rules.append("scope:running-number")
+    elif not f.update:
+        f.update = True
+        f.rules.append("count:update")
 
 
 def _add_context(f: Finding, trig: Token, sent: Span, lex: Lexicon) -> None:

@@ -117,6 +117,8 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
               "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
+    phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
+    phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
