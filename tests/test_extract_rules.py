@@ -465,6 +465,10 @@ SCOPE = [
     # the parser may hang "under" on the verb: the figure just before it still holds
     case("This comes as 9,000 people are still under rebel control in the valley.",
          ("trapped", 9000, 9000, 9000, U, {"scope": "cumulative"})),
+    # people "caught in" a place are held there: trapped
+    case("About 5,000 families are caught inside the besieged town.", ("trapped", 4500, 5000, 5500, C)),
+    # "caught by police" and "caught in the act" are not
+    case("The thief was caught in the act and caught by police."),
     # a place under control holds no people
     case("The district is under army control again."),
     # a round-up word outside the killing's clause ("a nationwide alert") makes no round-up total

@@ -271,6 +271,15 @@ def _is_fatal(trigger: Token) -> bool:
     return False
 
 
+def _caught_in(verb: Token) -> bool:
+    """"are caught in the old city" (held there), not "caught by police" nor "caught on camera"."""
+    if not _children(verb, "nsubjpass") or _children(verb, "agent"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "inside") and
+               not any(g.lower_ in ("act", "camera", "video", "crossfire", "middle", "traffic", "rain") for g in c.subtree)
+               for c in verb.children)
+
+
 def _to_hospital(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "at", "in"):
@@ -293,6 +302,9 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
                 continue
             if lemma == "lose" and any(c.lower_ in ("life", "lives") for c in t.children):
                 out.append((t, "killed", "intrans"))
+                continue
+            if lemma == "catch" and t.tag_ == "VBN" and _caught_in(t):
+                out.append((t, "trapped", "passive"))  # "200,000 civilians are caught in an area of 8 km2"
                 continue
             if lemma in _HOSPITAL and _to_hospital(t):
                 out.append((t, "wounded", "hospital"))

@@ -118,7 +118,8 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
               "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
-    phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
+    phrases.add(r"number\s+of")
+    phrases.add(r"caught\s+in")  # "civilians are caught in the old city"  # "the number of people fleeing has reached 28,000"
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
