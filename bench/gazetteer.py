@@ -1,7 +1,7 @@
 """Gazetteer benchmark: build and load times, lookup speed, and place accuracy on GVDB and GVA.
 
 Run:  .venv/bin/python bench/gazetteer.py [--gazetteer PATH] [--skip-build] [--data ../shared/data/gvdb_dev.jsonl]
-      .venv/bin/python bench/gazetteer.py --gva [--limit N] [--fresh] [--misses N]
+      .venv/bin/python bench/gazetteer.py --gva [--limit N] [--fresh] [--misses N] [--date-misses N]
 
 - cold build: compiling the embedded GeoNames data into a fresh SQLite file;
 - warm load: opening an already built file (what every run pays);
@@ -13,7 +13,8 @@ Run:  .venv/bin/python bench/gazetteer.py [--gazetteer PATH] [--skip-build] [--d
   and whose admin1 is the gold state (when the gold has one);
 - GVA main place (``--gva``, see :func:`gva_accuracy`): the full per-article
   pipeline over ``../shared/data/gva_dev.jsonl``; the place of each article's
-  main incident against the gold city and state.
+  main incident against the gold city and state, and its date against the gold
+  day (exact / range / bound / off, see :func:`gva_date_class`; ``--date-misses N``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from deathtoll.model import Article, ArticleResult, Count, Evidence, Incident, Place, Report, Victims
@@ -229,14 +230,47 @@ def gva_hit(place: Place | None, gold: dict, gz: Gazetteer) -> bool:
     return any(is_hit(place, n, state, gz) for n in names)
 
 
+def gva_gold_date(gold: dict) -> date | None:
+    """The gold incident day ("January 16, 2014"), or None."""
+    try:
+        return datetime.strptime((gold.get("date") or "").strip(), "%B %d, %Y").date()
+    except ValueError:
+        return None
+
+
+def gva_date_class(inc: Incident | None, reports: list[Report], gold: date | None) -> str:
+    """How the main incident's date stands to the gold day: ``exact`` (that one day),
+    ``range`` (a longer range holding it), ``bound`` (only the publication day, which
+    linking reads as "on or before": the gold day is not after it), ``off``, ``none``."""
+    if inc is None or gold is None:
+        return "none"
+    d = inc.date
+    if d.start is None:
+        return "none"
+    end = d.end or d.start
+    if d.start == end == gold:
+        return "exact"
+    mine = [r for r in reports if r.id in inc.reports]
+    from_pub = not d.text and any("date:published" in r.evidence.rules and r.date.start == d.start for r in mine)
+    if from_pub:
+        return "bound" if gold <= end else "off"
+    return "range" if d.start <= gold <= end else "off"
+
+
 def gva_accuracy(path: Path, gz: Gazetteer, misses: list | None = None, *, limit: int | None = None,
-                 cache: Path | None = REPORTS_CACHE, fresh: bool = False, reuse: bool = False) -> dict:
+                 cache: Path | None = REPORTS_CACHE, fresh: bool = False, reuse: bool = False,
+                 date_misses: list | None = None) -> dict:
     """Share of GVA dev articles whose main incident is placed in the gold city and state.
 
     Each article goes through extract (cached, see :func:`gva_reports`), ``resolve()``
     and ``summarise_article()``; the main incident is :func:`main_incident`. Misses
     are ``(doc_id, gold names, gold state, place, rules of the incident's first report,
     title)``. ``limit`` keeps every k-th article so that about ``limit`` remain.
+
+    The main incident's date is counted too (:func:`gva_date_class`): ``date_exact``,
+    ``date_range``, ``date_bound`` (publication day, gold day not after it),
+    ``date_off``, ``date_none``; ``date_misses`` gets ``(doc_id, gold day, published,
+    incident date, date rules of its reports, title)`` for each ``off``.
     """
     from deathtoll.link import summarise_article
 
@@ -247,12 +281,19 @@ def gva_accuracy(path: Path, gz: Gazetteer, misses: list | None = None, *, limit
     arts = [gva_article(r) for r in rows]
     reps = gva_reports(arts, cache, fresh, reuse)
     n = hits = placed = none = near = 0
+    dates = {k: 0 for k in ("exact", "range", "bound", "off", "none")}
     t = time.perf_counter()
     for row, art in zip(rows, arts):
         res = summarise_article(art, resolve(art, reps[art.id], gazetteer=gz))
         inc = main_incident(res)
         place = inc.place if inc is not None else None
         ok = gva_hit(place, row["gold"], gz)
+        gold_day = gva_gold_date(row["gold"])
+        dc = gva_date_class(inc, res.reports, gold_day)
+        dates[dc] += 1
+        if dc == "off" and date_misses is not None:
+            rules = sorted({x for r in res.reports if r.id in inc.reports for x in r.evidence.rules if x.startswith("date:")})
+            date_misses.append((art.id, str(gold_day), str(art.published), inc.date.to_dict(), rules, art.title))
         n += 1
         hits += ok
         none += inc is None
@@ -267,6 +308,9 @@ def gva_accuracy(path: Path, gz: Gazetteer, misses: list | None = None, *, limit
     return {"articles": n, "hits": hits, "accuracy": round(hits / n, 4) if n else 0.0,
             "with_incident": placed, "accuracy_with_incident": round(hits / placed, 4) if placed else 0.0,
             "no_incident": none, "misses_within_25km_of_gold_point": near,
+            **{f"date_{k}": v for k, v in dates.items()},
+            "date_exact_or_range": round((dates["exact"] + dates["range"]) / n, 4) if n else 0.0,
+            "date_consistent": round((dates["exact"] + dates["range"] + dates["bound"]) / n, 4) if n else 0.0,
             "resolve_and_summarise_articles_per_s": round(n / dt, 1) if dt else None}
 
 
@@ -276,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-build", action="store_true", help="do not time a cold build")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--misses", type=int, default=0, help="print this many misses")
+    ap.add_argument("--date-misses", type=int, default=0, help="GVA: print this many main-incident dates that are off")
     ap.add_argument("--gva", action="store_true", help="only the GVA main-place accuracy (full pipeline)")
     ap.add_argument("--gva-data", type=Path, default=GVA_DATA)
     ap.add_argument("--limit", type=int, help="GVA: about this many articles, evenly spread")
@@ -290,12 +335,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         gz = Gazetteer(args.gazetteer) if args.gazetteer else Gazetteer()
         misses: list = []
+        dmisses: list = []
         t = time.perf_counter()
         out["gva"] = gva_accuracy(args.gva_data, gz, misses, limit=args.limit, cache=args.cache,
-                                 fresh=args.fresh, reuse=args.reuse)
+                                 fresh=args.fresh, reuse=args.reuse, date_misses=dmisses)
         out["gva_seconds"] = round(time.perf_counter() - t, 1)
         for m in misses[: args.misses]:
             print("MISS", m, file=sys.stderr)
+        for m in dmisses[: args.date_misses]:
+            print("DATE", m, file=sys.stderr)
         print(json.dumps(out, indent=2))
         return 0
     with tempfile.TemporaryDirectory() as tmp:

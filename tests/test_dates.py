@@ -110,3 +110,36 @@ def test_report_keeps_unresolved_words_and_says_so():
     got = resolve_dates(article(text, None), [report_at(text, "three")])[0]
     assert (got.date.text, got.date.precision) == ("On Friday", "unknown")
     assert got.evidence.rules[-2:] == ("date:weekday", "date:unresolved")
+
+
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("Two men were shot Tuesday, police said.", "event"),  # the verb after a comma is not the date's
+        ("Police said Thursday that two men were shot.", "statement"),  # said + day: the statement's day
+        ("Officials on Monday said a car bomb hit the market.", "statement"),  # the verb right after the day
+        ("He entered a plea Wednesday to the charges.", "statement"),  # a step in court
+        ("The boy remained in critical condition Sunday night.", "statement"),  # a state of health, later
+        ("A man was arrested early Tuesday near the market.", "statement"),  # an arrest (see detained below)
+        ("Posted: Monday, March 20, 2017 10:00 AM", "stamp"),  # the page's own date
+        ("RIVERTON (March 20, 2017) - A boy was wounded.", "stamp"),  # a date alone in parentheses
+        ("A mortar round hit the market on Tuesday.", "event"),  # must not change
+    ],
+)
+def test_date_roles(text, role):
+    assert _one(text).role == role
+
+
+def test_a_statement_day_is_no_report_date():
+    text = ("Police said Thursday that two men were shot near the bridge.\n\n"
+            "A man was arrested on Tuesday, police said.")
+    art = article(text, PUB)
+    reps = [report_at(text, "two men", rid="a#0"),
+            report_at(text, "A man", rid="a#1", outcome="detained"),
+            report_at(text, "A man", rid="a#2", outcome="killed")]
+    got = resolve_dates(art, reps)
+    # the shooting has no day of its own: the publication day, as an upper bound
+    assert (got[0].date.start, got[0].evidence.rules[-1]) == (PUB, "date:published")
+    # a detention's day is the arrest's day
+    assert (got[1].date.start, got[1].evidence.rules[-1]) == (date(2017, 3, 21), "date:weekday")
+    assert got[2].evidence.rules[-1] == "date:published"

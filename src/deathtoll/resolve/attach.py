@@ -15,7 +15,8 @@ Order of search, recorded in ``evidence.rules``:
   (``date:published``); else ``date:none``. The expression's kind is the rule:
   ``date:explicit``, ``date:weekday``, ``date:relative``, ``date:since``,
   ``date:period``; ``date:unresolved`` is added when it has no publication date
-  to resolve against.
+  to resolve against. Dates of a statement ("police said Thursday") or of the
+  page ("Posted: …") are skipped (see :func:`deathtoll.resolve.dates.date_role`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 
 from deathtoll.model import Article, DateRange, Place, Report
-from deathtoll.resolve.dates import DateMention, find_dates
+from deathtoll.resolve.dates import DateMention, date_words, find_dates
 from deathtoll.resolve.gazetteer import distance_km
 from deathtoll.resolve.mentions import PlaceWords, load_words
 from deathtoll.resolve.places import Located, main_place
@@ -255,6 +256,12 @@ def attach_dates(article: Article, reports: list[Report], index: TextIndex,
                  found: list[DateMention] | None = None) -> list[Report]:
     """Set each report's date from the expressions around it (see module docstring).
 
+    Only expressions that date an event count ("police said Thursday" dates the
+    statement, "Posted: Monday, …" the page; see
+    :func:`deathtoll.resolve.dates.date_role`); for a detention or a release
+    (``own_day_outcomes`` in ``data/date_words.yaml``) a statement's day counts too
+    ("arrested Tuesday").
+
     Args:
         article: The article (its ``published`` date anchors relative words).
         reports: Its reports.
@@ -262,12 +269,16 @@ def attach_dates(article: Article, reports: list[Report], index: TextIndex,
         found: Date expressions already found in the text (found here if None).
     """
     published: date | None = article.published
-    ds = found if found is not None else find_dates(article.text, published)
+    found = found if found is not None else find_dates(article.text, published)
+    events = [d for d in found if d.role == "event"]
+    dated = [d for d in found if d.role != "stamp"]
+    own_day = date_words()["own_day_outcomes"]
     out = []
     for r in reports:
         if r.date.start is not None or r.date.text:
             out.append(r)
             continue
+        ds = dated if r.outcome in own_day else events
         pos, clause, sent, para = report_spans(r, index)
         rules: list[str] = []
         d = _nearest(ds, clause, pos) or _nearest(ds, sent, pos)

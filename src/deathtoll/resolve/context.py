@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from deathtoll.resolve.gazetteer import Candidate
+from deathtoll.resolve.gazetteer import Candidate, distance_km
 from deathtoll.resolve.normalize import fold
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from deathtoll.resolve.places import Located
     from deathtoll.resolve.states import StateVotes
 
-__all__ = ["Context", "article_context", "FINE"]
+__all__ = ["Context", "article_context", "neighbour_states", "FINE"]
 
 FINE = ("town", "neighbourhood", "exact")
 _NO_VOTE_KINDS = ("building", "street")
@@ -38,6 +38,11 @@ _CLEAR_LEAD = 2.0
 #: people added to every entry's population when a name's vote is shared by population
 _SMOOTH = 1000
 _OTHER_NAME = 0.1
+#: two names of the article read in one state when their entries there lie this close (km)
+_NEIGHBOURS_KM = 40.0
+_COUNTY_NEIGHBOURS_KM = 60.0
+#: a name with entries in more states than this is too common to pick another name's state
+_COMMON_NAME_STATES = 12
 
 
 @dataclass
@@ -116,6 +121,52 @@ def _share_states(prov: Counter[tuple[str, str]], exact: list[Candidate], countr
         _add_once(prov, add, shared, name)  # type: ignore[arg-type]
 
 
+def _entries(cands: list[Candidate]) -> list[Candidate]:
+    """A name's towns and counties that have it as their own name (not "Camden" for "Stockton")."""
+    return [c for c in cands if c.exact and c.point and c.admin1 and (c.precision in FINE or c.feature == "ADM2")
+            and fold(c.matched or c.name) == fold(c.name)]
+
+
+def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[str, str]]]:
+    """For each name that several states share, the state where one of its entries lies
+    near an entry of another name of the article ("Mansfield" and "Richland County" are
+    both in Ohio; "York" and "Manchester" both in Pennsylvania). A pair of names that
+    lie near each other in several states ("Franklin" and "Jackson") picks none, and an
+    entry that its namesakes dwarf counts on neither side ("Stockton", New Jersey is no
+    sign for a Jackson; a hamlet "Crossville" is no reading of the Tennessee town): the
+    rule only decides between namesakes of comparable size."""
+    states = {n: {(c.country or "", c.admin1 or "") for c in es} for n, es in names.items()}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for n, es in names.items():
+        if len(states[n]) < 2:
+            continue
+        near: set[tuple[str, str]] = set()
+        own_top = max(c.population for c in es)
+        for other, oes in names.items():
+            if other == n or other in n or n in other or len(states[other]) > _COMMON_NAME_STATES:
+                continue
+            pair: set[tuple[str, str]] = set()
+            # the other name's entry must be one it plausibly means: not a hamlet beside a
+            # city of that name ("Stockton", New Jersey is no sign for "West Jackson")
+            top = max(c.population for c in oes)
+            for a in es:
+                if a.population * _DWARFED < own_top:
+                    continue
+                for b in oes:
+                    if b.population * _DWARFED < top:
+                        continue
+                    if (a.country, a.admin1) != (b.country, b.admin1):
+                        continue
+                    limit = _COUNTY_NEIGHBOURS_KM if "ADM2" in (a.feature, b.feature) else _NEIGHBOURS_KM
+                    if distance_km(a.point, b.point) <= limit:  # type: ignore[arg-type]
+                        pair.add((a.country or "", a.admin1 or ""))
+            if len(pair) == 1:
+                near |= pair
+        if near and near != states[n]:
+            out[n] = near
+    return out
+
+
 def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accepted: set[int],
                     qualifier_of: dict[int, Candidate], quals: dict[int, dict],
                     hints: list[Candidate] | None = None, states: StateVotes | None = None) -> Context:
@@ -133,6 +184,18 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     Returns:
         The context, without ``main`` and ``anchor`` (set by the resolver).
     """
+    names_here = {fold(ms[i].name): _entries(first[i]) for i in accepted
+                  if _weight(ms[i]) and ms[i].extra.get("role") != "origin"}
+    neighbours = neighbour_states({n: es for n, es in names_here.items() if es})
+
+    def near_others(i: int, exact: list[Candidate]) -> list[Candidate]:
+        """A shared name's entries in the states where another name of the article lies near it."""
+        keep = neighbours.get(fold(ms[i].name))
+        if not keep:
+            return exact
+        return [c for c in exact if (c.country or "", c.admin1 or "") in keep or c.precision not in FINE
+                and c.feature != "ADM2"]
+
     votes: Counter[str] = Counter()
     prov: Counter[tuple[str, str]] = Counter()
     strong_prov: set[tuple[str, str]] = set()
@@ -174,7 +237,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
                     votes[cc] += _DATELINE_VOTE * sh
             else:
                 votes[top.country] += _DATELINE_VOTE
-                _share_states(prov, exact, top.country, 1.0)
+                _share_states(prov, near_others(i, exact), top.country, 1.0)
                 # a dateline town of one state only ("MILWAUKEE —") fixes the state: its
                 # namesakes elsewhere are all far smaller ("SELMA —" does not: 24,000 and 19,000)
                 others = [c for c in exact if c.precision in FINE and c.admin1 != top.admin1]
@@ -193,7 +256,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
             if len({c.admin1 for c in same}) == 1:
                 prov[(top.country, top.admin1 or "")] += w
             else:  # "Seminole County": each state that has one gets a share
-                _share_states(prov, same, top.country, w / 2, shared, fold(m.name))
+                _share_states(prov, near_others(i, same), top.country, w / 2, shared, fold(m.name))
         elif top.exact and top.precision in FINE:
             countries = _shares(exact, lambda c: c.country)
             if len(countries) > 1:
@@ -201,7 +264,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
                 _add_once(votes, {cc: w / 2 * sh for cc, sh in countries.items()}, cshared, fold(m.name))
             else:
                 votes[top.country] += w if unambiguous else w / 2
-            _share_states(prov, exact, top.country, w / 2, shared, fold(m.name))
+            _share_states(prov, near_others(i, exact), top.country, w / 2, shared, fold(m.name))
         # the country where most of the article's names exist at all
         for cc in sorted({c.country for c in exact if c.country and c.precision in FINE}):
             votes[cc] += 0.3 * w

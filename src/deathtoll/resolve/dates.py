@@ -15,6 +15,12 @@ Every rule is explicit (no clock is read, ever):
 
 With no publication date, only expressions that carry a year resolve; the
 others keep their words with precision ``unknown``.
+
+Each expression also gets a ``role`` (``data/date_words.yaml``): ``event`` by
+default; ``statement`` when it dates a statement or a later step rather than
+what happened ("police said Thursday", "appeared in court Friday", "remained in
+critical condition Sunday"); ``stamp`` when it is the page's own date
+("Posted: Monday, January 26, 2015", a date alone in parentheses).
 """
 
 from __future__ import annotations
@@ -23,10 +29,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from deathtoll.model import DateRange
 
-__all__ = ["DateMention", "find_dates", "resolve_expression"]
+__all__ = ["DateMention", "find_dates", "resolve_expression", "date_role"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -70,6 +80,47 @@ class DateMention:
     text: str
     range: DateRange
     rule: str
+    #: ``event``, ``statement`` (dates a statement or a later step) or ``stamp`` (the page's date)
+    role: str = "event"
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/date_words.yaml``."""
+    raw = yaml.safe_load(resources.files("deathtoll.resolve").joinpath("data/date_words.yaml").read_text("utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def date_role(text: str, start: int, end: int) -> str:
+    """What a date expression at ``text[start:end]`` dates: ``stamp``, ``statement`` or ``event``.
+
+    A statement word before it ("police said Thursday", "said on Friday", "the plea
+    Wednesday", "guilty, Wednesday") or right after it ("officials on Monday said")
+    makes it a ``statement``; "Posted:" / "Updated:" before it, or parentheses
+    around it alone, a ``stamp``.
+    """
+    w = date_words()
+    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
+        return "stamp"
+    before = _WORD.findall(text[max(0, start - 40):start])
+    gap = text[max(0, start - 40):start]
+    if "\n" in gap:
+        before = _WORD.findall(gap.rsplit("\n", 1)[1])
+    before = [x.lower() for x in before]
+    # "on" before the date belongs to it ("on Thursday"); other fillers may stand between
+    while before and before[-1] in w["filler"]:
+        before.pop()
+    if before and before[-1] in w["stamp_before"]:
+        return "stamp"
+    if before and before[-1] in w["statement_before"]:
+        return "statement"
+    after = re.match(r"\s+(?:(?:morning|afternoon|evening|night)\s+)?([a-z]+)", text[end:end + 30])
+    if after and after.group(1) in w["statement_after"]:
+        return "statement"
+    return "event"
 
 
 def _month_end(y: int, m: int) -> date:
@@ -257,6 +308,6 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
             if rng is None:
                 continue
             taken.append((s, e))
-            out.append(DateMention(s, e, text[s:e], rng, f"date:{kind}"))
+            out.append(DateMention(s, e, text[s:e], rng, f"date:{kind}", date_role(text, s, e)))
     out.sort(key=lambda d: d.start)
     return out

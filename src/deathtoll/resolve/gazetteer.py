@@ -48,6 +48,12 @@ CREATE INDEX IF NOT EXISTS {p}places_gid ON {p}places (geonames_id);
 """
 
 
+#: subtracted from the rank of an entry that has a name only as another name, when an
+#: entry has it as its own
+_OTHER_NAME_PENALTY = 0.2
+_DIVISIONS = ("province", "district", "country")
+
+
 def default_path() -> Path:
     """Where the index lives unless ``Options.gazetteer`` says otherwise:
     ``$DEATHTOLL_HOME/gazetteer.sqlite``, else ``~/.cache/deathtoll/gazetteer.sqlite``."""
@@ -294,7 +300,14 @@ class Gazetteer:
         points: list[tuple[float, float]] = []
         if near:
             points = [near] if isinstance(near[0], (int, float)) else list(near)  # type: ignore[list-item]
-        ranked = [replace(c, score=_rank(c, country, points, division, admin1)) for c in self._fetch(name)]
+        found = self._fetch(name)
+        f = name_keys(name)[0]
+        # a town that has the name as its own comes before one that has it only as another
+        # or old name ("York" is York, not a city that was once called so)
+        owned = any(c.exact and name_keys(c.name)[0] == f and c.precision not in _DIVISIONS for c in found)
+        ranked = [replace(c, score=_rank(c, country, points, division, admin1)
+                          - (_OTHER_NAME_PENALTY if owned and c.exact and name_keys(c.name)[0] != f else 0.0))
+                  for c in found]
         ranked.sort(key=lambda c: (-c.score, c.key))
         return ranked[:limit]
 

@@ -295,7 +295,7 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
         cue = "attributive"
     elif cue is None and kind is None and extra.get("role") == "event":
         cue = "event"
-    if names[-1].lower() in words.lists.get("care_types", ()) or kind == "building" and \
+    if names[-1].lower() in words.lists.get("care_types", ()) or (kind == "building" or extra_kind) and \
             (written.split()[-1].lower() in words.lists.get("care_types", ())
              or nxt_tok.lower() in words.lists.get("care_types", ())
              or written.split()[-1] == "Medical" and nxt_tok in ("Center", "Centre")):
