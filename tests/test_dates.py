@@ -46,6 +46,11 @@ def _one(text: str, published=PUB):
         ("03/17/2017: a bomb hit a market.", "2017-03-17", "2017-03-17", "day", "explicit"),  # numeric lead
         ("Clashes in January 2017 left dozens dead.", "2017-01-01", "2017-01-31", "month", "explicit"),  # month year
         ("Strikes between November 2016 and March 2017 hit homes.", "2016-11-01", "2017-03-31", "month", "period"),  # span
+        ("A man was shot on Christmas Day.", "2016-12-25", "2016-12-25", "day", "holiday"),  # the last one before
+        ("The New Year's Eve party ended in gunfire.", "2016-12-31", "2016-12-31", "day", "holiday"),  # fixed day
+        ("Two died in the Thanksgiving shooting.", "2016-11-24", "2016-11-24", "day", "holiday"),  # 4th Thursday
+        ("An Easter Sunday attack hit a park.", "2016-03-27", "2016-03-27", "day", "holiday"),  # Easter of that year
+        ("Two were hurt on Valentine's Day.", "2017-02-14", "2017-02-14", "day", "holiday"),  # this year's
     ],
 )
 def test_date_expressions(text, start, end, precision, rule):

@@ -98,3 +98,25 @@ def test_headline_state_comes_after_the_articles_own_town(gz):
     text = "A man from the Bronx was shot on Friday, police said.\n\nDetectives in the Bronx arrested him later."
     place, rules = _place(gz, text, "shot", "Man shot in Bronx arrested in Maryland")
     assert place.admin1 == "New York" and place.precision == "town", (place, rules)
+
+
+def test_a_headline_report_takes_the_headline_place(gz, extractor):
+    # a headline the text lacks is read at negative offsets; its report takes the headline's town,
+    # not a town the (boilerplate) text happens to name
+    art = Article(id="h", title="Man dead after shooting in Dayton | WXYZ News",
+                  text="Sign in to your account.\n\nMore news from Toledo is on our site.")
+    got = resolve_places(art, extractor.extract(art), gazetteer=gz)
+    assert [(r.outcome, r.place.name, r.place.admin1) for r in got] == [("killed", "Dayton", "Ohio")]
+    assert "sentence:headline" in got[0].evidence.rules and "place:clause" in got[0].evidence.rules
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed in a Christmas Day shooting, deputies said.",  # a holiday is a day
+    "ORLANDO — Two were hurt in an Easter shooting.",  # not Easter, a town in the dateline's state
+    "Police said the Thanksgiving shooting left one dead.",  # nor Thanksgiving
+])
+def test_holidays_are_no_places(gz, text):
+    from deathtoll.resolve import locate_places
+
+    names = {loc.place.name.lower() for loc in locate_places(Article(id="h", text=text), gazetteer=gz)}
+    assert not names & {"christmas", "christmas day", "easter", "thanksgiving"}

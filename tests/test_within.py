@@ -394,3 +394,11 @@ def test_result_round_trips_through_json():
     res = summarise_article(ART, [rep(0, "killed", 3, place="Tikrit"), rep(1, "wounded", 2, place="Tikrit")])
     back = ArticleResult.from_dict(res.to_dict(), text=ART.text)
     assert back.to_dict() == res.to_dict()
+
+
+def test_an_incident_takes_a_stated_day_over_the_publication_day():
+    # the headline has only the publication day; the body says Saturday: the incident is Saturday's
+    first = _dated(rep(0, "killed", 1), date(2016, 1, 5), "date:published")
+    second = _dated(rep(1, "killed", 1), date(2016, 1, 2), "date:weekday")
+    res = summarise_article(ART, [first, second])
+    assert [inc.date.start for inc in res.incidents] == [date(2016, 1, 2)]

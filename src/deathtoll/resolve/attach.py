@@ -44,6 +44,11 @@ def report_spans(r: Report, index: TextIndex) -> tuple[int, Span, Span, Span]:
     """(count position, clause, sentence, paragraph) of a report in its article."""
     n = len(index.text)
     ev = r.evidence
+    if ev.sentence_start < 0 and ev.sentence_end <= 0:
+        # read from a headline the text lacks: the headline stands before the text at negative
+        # offsets, where the headline's own place mentions are (see ``places.locate``)
+        head = (ev.sentence_start, ev.sentence_end)
+        return ev.start, head, head, head
     pos = min(max(ev.start, 0), max(n - 1, 0))
     if 0 <= ev.sentence_start <= pos <= ev.sentence_end <= n and ev.sentence_end > ev.sentence_start:
         sent = (ev.sentence_start, ev.sentence_end)

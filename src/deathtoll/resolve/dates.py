@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from dateutil.easter import easter
 
 from deathtoll.model import DateRange
 
@@ -60,6 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(rf"\b(?:in|during|of|by|until|through|early|late|mid)[- ](?P<a>(?:{_PART})?{_MON}(?:,?\s+{_YEAR})?)(?![\w-])", re.I)),
     ("explicit", re.compile(rf"\b(?P<a>{_MON}\s+{_YEAR})\b", re.I)),
     ("explicit", re.compile(rf"\b(?:in|during|of|until)\s+(?P<a>{_YEAR})\b", re.I)),
+    ("holiday", re.compile(r"\b(?P<h>Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Thanksgiving(?: Day)?|Halloween"
+                           r"|Independence Day|Fourth of July|Valentine's Day|Easter(?: Sunday)?|Memorial Day"
+                           r"|Labor Day|Mother's Day|Father's Day)(?![\w'])")),
     ("weekday", re.compile(rf"\b(?P<q>last|this|on|early|late)?\s*(?P<w>{_DAYNAME})(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)),
     ("relative", re.compile(
         r"\b(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night|overnight"
@@ -190,6 +194,31 @@ def _count(word: str | None) -> int:
     return int(w) if w.isdigit() else _NUMBERS.get(w, 1)
 
 
+_FIXED_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+                   "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+                   "independence day": (7, 4), "fourth of july": (7, 4), "valentine's day": (2, 14)}
+# (month, weekday, n): the n-th such weekday of the month (n = -1: the last)
+_MOVABLE_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1),
+                     "labor day": (9, 0, 1), "mother's day": (5, 6, 2), "father's day": (6, 6, 3)}
+
+
+def _holiday_in(name: str, year: int) -> date:
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
+    if name.startswith("easter"):
+        return easter(year)
+    month, weekday, n = _MOVABLE_HOLIDAYS[name]
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    return days[n - 1] if n > 0 else days[n]
+
+
+def _holiday(name: str, published: date) -> date:
+    """The last such holiday on or before ``published`` ("a Christmas Day shooting")."""
+    key = name.lower()
+    d = _holiday_in(key, published.year)
+    return d if d <= published else _holiday_in(key, published.year - 1)
+
+
 def _relative(s: str, m: re.Match[str], p: date) -> DateRange | None:
     low = " ".join(s.lower().split())
     if "day before yesterday" in low:
@@ -268,6 +297,9 @@ def resolve_expression(kind: str, m: re.Match[str], published: date | None) -> D
         return DateRange(None, None, "unknown", s)
     if kind == "weekday":
         d = _weekday(m.group("q"), m.group("w"), published)
+        return DateRange(d, d, "day", s)
+    if kind == "holiday":
+        d = _holiday(m.group("h"), published)
         return DateRange(d, d, "day", s)
     return _relative(s, m, published)
 
