@@ -92,6 +92,26 @@ def _reports(extractor, text):
     ("Police named the victim of a fatal stabbing on Elm Street.", [("killed", 1, U)]),
     # "who" stands for the noun next to it ("the man"), not for "Family"
     ("Family of man who deputies fatally shot asks for video", [("killed", 1, U)]),
+    # an event named deadly counts one death at least
+    ("Police are looking into a deadly shooting near the depot.", [("killed", 1, U)]),
+    # "the fatal shooting of a teen" counts the teen
+    ("Deputies named a suspect in the fatal shooting of a teen.", [("killed", 1, C)]),
+    # "a double fatal shooting" counts two
+    ("Two brothers were named in the double fatal shooting.", [("killed", 2, U)]),
+    # beside a count of its own, the deadly event adds nobody
+    ("Two people were killed in a deadly shooting on Friday.", [("killed", 2, U), ("killed", 1, U)]),
+    # a threat to kill is no killing
+    ("He told the dispatcher a neighbour was threatening to kill him.", []),
+    # nor a command, nor a modal
+    ("The crowd yelled at officers to go ahead and shoot him.", []),
+    ("Officials warned the militia could kill dozens more.", []),
+    # "went on to kill" happened
+    ("The gunman went on to kill three people at the bar.", [("killed", 3, U)]),
+    # a trip to hospital for a check names no injury
+    ("The driver was taken to a hospital for a medical clearance and then jailed.", []),
+    ("The girl was taken to the hospital as a precaution.", []),
+    # an age word before "shot" in a headline is one person
+    ("16-year-old shot outside club, police say", [("wounded", 1, C)]),
     # "a man was shot, and a boy was killed" is not a fatal shot of the man
     ("A man was shot on Monday, and a boy was killed on Sunday.", [("wounded", 1, U), ("killed", 1, C)]),
 ])

@@ -31,7 +31,8 @@ def headline_counts(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Vic
         if word is None or t.i == sent.start or t.i in taken:
             continue
         num = t.doc[t.i - 1]
-        if num.i in taken or num.i < sent.start or age_of(num.text) is not None or word_value(num.text) is None \
+        age = age_of(num.text)
+        if num.i in taken or num.i < sent.start or (age is None and word_value(num.text) is None) \
                 or num.lower_ in ("a", "an", "another") or t.dep_ in ("dobj", "pobj", "attr"):
             continue  # "fired one shot", "a shot was fired", "many wounded": not a headline count
         if not (num.head == t or t.head == num or num.head == t.head and num.dep_ in ("compound", "nummod")):
@@ -39,13 +40,14 @@ def headline_counts(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Vic
         before = t.doc[num.i - 1] if num.i > sent.start else None
         if before is not None and (before.like_num or before.lower_ in ("the", "of", "at", "by", "since", "to")):
             continue  # "1 of 4 shot", "at 4 dead-end streets": not a headline count
-        count = parse_count(num.text, lex.vague)
+        count = Count(1, 1, 1, num.text) if age is not None else parse_count(num.text, lex.vague)
         if count is None or not count.best:
-            continue
+            continue  # an age word is one person: "16-year-old shot outside club"
         outcome, soft = word
         after = t.doc[t.i + 1 : t.i + 3].text.lower()
         if soft and after.startswith(("dead", "to death", "and killed")):
             outcome, soft = "killed", False  # "2 shot dead"
-        out.append((Victim(Count(count.low, count.best, count.high, num.text), "unknown", None, num.idx,
+        group = ("civilian", "children") if age is not None and age < 18 else ("unknown", None)
+        out.append((Victim(Count(count.low, count.best, count.high, num.text), *group, num.idx,
                            num.idx + len(num.text), rules=("count:headline-number",)), t, outcome, soft))
     return out

@@ -151,3 +151,29 @@ def held_under(t: Token, lex: Lexicon) -> tuple[Victim, Token, str] | None:
     if v is None or v.count is None or not v.count.best or v.negative:
         return None
     return v, people, "trapped"
+
+
+def fatal_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
+    """"a deadly shooting" (one death at least), "the fatal shooting of a teen" (the teen),
+    "a double fatal shooting" (two): an event named deadly counts its dead."""
+    if t.lower_ not in _EVENTS or not any(c.lower_ in _FATAL for c in t.children):
+        return []
+    if t.head.lemma_.lower() == "victim" or (t.head.dep_ == "prep" and t.head.head.lemma_.lower() == "victim"):
+        return []  # "the victim of a deadly shooting" is read from "victim"
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found = [(v, h, "killed") for p in prep.children if p.dep_ == "pobj" for h in conj_heads(p)
+                     if (v := read_victim(h, lex)) is not None and v.count is not None]
+            if found:
+                return found
+    det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that")), None)
+    many = next((c for c in t.children if c.lower_ in _MULTIPLE), None)
+    first = det or many or next(c for c in t.children if c.lower_ in _FATAL)
+    if many is not None:  # "a double fatal shooting": the whole of its dead
+        n = _MULTIPLE[many.lower_]
+        return [(Victim(Count(n, n, n, many.text), "unknown", None, many.idx, many.idx + len(many.text),
+                        rules=("count:multiple-death",)), t, "killed")]
+    if t.lower_.endswith("s"):
+        return []  # "deadly attacks": how many is not said
+    return [(Victim(Count(1, 1, 1, t.doc[first.i : t.i + 1].text), "unknown", None, first.idx, t.idx + len(t.text),
+                    rules=("count:one-death",)), t, "killed")]

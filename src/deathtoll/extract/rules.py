@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from deathtoll.extract import context
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.nouns import conj_heads, held_under, noun_trigger, number_of, victims_of_fatal
+from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, victims_of_fatal
 from deathtoll.extract.victims import Victim, age_of, read_victim, victim_lookup
 from deathtoll.model import Actor, Count
 
@@ -24,6 +24,10 @@ _HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _RELATIVE = {"who", "whom", "that", "which"}
+# verbs and nouns whose "to …" is an intention, a threat or a request, not an act
+_INTENT = {"threaten", "try", "attempt", "want", "plan", "vow", "intend", "plot", "seek", "hope", "prepare",
+           "refuse", "threat", "plot", "order", "urge", "ask", "tell", "yell", "beg", "dare", "promise", "decide",
+           "conspire", "hire", "offer", "agree", "wish", "need", "mean", "aim", "scheme", "attempt", "effort"}
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -271,6 +275,32 @@ def _is_fatal(trigger: Token) -> bool:
     return False
 
 
+def _intended(verb: Token) -> bool:
+    """A base-form act that did not happen (yet): an infinitive ("threatened to kill"), a modal
+    ("would shoot") or a command ("go ahead and kill me"); not "did not kill" (a denial)."""
+    if verb.tag_ != "VB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return True
+    if any(c.lower_ == "to" for c in aux):  # "went on to kill three" happened; "threatened to kill" did not
+        return verb.head.lemma_.lower() in _INTENT
+    if verb.dep_ == "conj" and verb.head.tag_ == "VB":
+        return _intended(verb.head)
+    return not aux and not _children(verb, "nsubj", "nsubjpass") and verb.dep_ in ("ROOT", "ccomp", "xcomp")
+
+
+_CHECKS = ("evaluation", "clearance", "precaution", "observation", "check", "checkup", "check-up", "checked",
+           "examination", "assessment", "medical clearance")
+
+
+def _for_a_check(verb: Token) -> bool:
+    """"taken to the hospital for a medical clearance", "… as a precaution", "to be checked out":
+    a trip to hospital that names no injury."""
+    words = {t.lower_ for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp", "advmod") for t in c.subtree}
+    return bool(words & set(_CHECKS))
+
+
 def _caught_in(verb: Token) -> bool:
     """"are caught in the old city" (held there), not "caught by police" nor "caught on camera"."""
     if not _children(verb, "nsubjpass") or _children(verb, "agent"):
@@ -293,6 +323,9 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
     out = []
     for t in sent:
         low, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ in ("NOUN", "VERB", "PROPN") and fatal_event(t, lex):  # "a deadly shooting"
+            out.append((t, "killed", "fatal-event"))
+            continue
         if t.tag_ == "VBN" and t.dep_ in ("acomp", "oprd") and low in lex.outcomes and lex.outcomes[low][1] == "adj":
             out.append((t, *lex.outcomes[low]))  # "remain trapped", "left wounded": a state, not an act
             continue
@@ -306,7 +339,7 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
             if lemma == "catch" and t.tag_ == "VBN" and _caught_in(t):
                 out.append((t, "trapped", "passive"))  # "200,000 civilians are caught in an area of 8 km2"
                 continue
-            if lemma in _HOSPITAL and _to_hospital(t):
+            if lemma in _HOSPITAL and _to_hospital(t) and not _for_a_check(t):
                 out.append((t, "wounded", "hospital"))
                 continue
         if low in _WOUND_NOUNS and t.pos_ == "NOUN" and not any(c.lower_ in ("no", "non") for c in t.children):
@@ -352,6 +385,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
                 if v is not None:
                     pairs.append((v, h, outcome))
             rules.append("victim:wound-holder")
+        elif kind == "fatal-event":
+            pairs = fatal_event(trig, lex)
+            rules.append("victim:fatal-event")
         elif kind == "held-under":
             found = held_under(trig, lex)
             pairs = [found] if found is not None else []
@@ -369,6 +405,8 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             rules.append("victim:condition")
         else:
             k = kind
+            if kind in ("active", "shot") and _intended(trig):
+                continue  # "threatening to kill him", "go ahead and kill me", "would shoot": no one was hit
             if kind in ("shot", "hospital"):
                 if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not _is_time(c)
                                           and not _at_a_place(c, trig, lex) for c in trig.children):
@@ -418,6 +456,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
     for v, trig, outcome, soft in headline_counts(sent, lex, taken):
         f = Finding(outcome, v, trig.i, trig.i - 1, [f"trigger:headline:{trig.lower_}", *v.rules], soft=soft)
         _add_context(f, trig, sent, lex)
+        if "actor:subject" in f.rules:  # "16-year-old shot …, police say": the sayer is no perpetrator
+            f.perpetrator = None
+            f.rules.remove("actor:subject")
         findings.append(f)
     return _tidy(findings, sent, lex)
 
