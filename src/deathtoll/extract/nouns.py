@@ -160,6 +160,8 @@ def fatal_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
         return []
     if t.head.lemma_.lower() == "victim" or (t.head.dep_ == "prep" and t.head.head.lemma_.lower() == "victim"):
         return []  # "the victim of a deadly shooting" is read from "victim"
+    if t.head.lower_ in ("since", "before", "until"):
+        return []  # "since the deadly rampage of 2012": a point in time, not this story's dead
     for prep in t.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             found = [(v, h, "killed") for p in prep.children if p.dep_ == "pobj" for h in conj_heads(p)

@@ -140,21 +140,24 @@ def _compatible_place(a: Report, b: Report) -> bool:
     own = ("place:clause", "place:sentence")
     if not (any(x in a.evidence.rules for x in own) and any(x in b.evidence.rules for x in own)):
         return True
-    if _describes_state(a) or _describes_state(b) or _at_hospital(a) or _at_hospital(b):
+    if _describes_state(a) or _describes_state(b) or _named_elsewhere(a) or _named_elsewhere(b):
         return True  # "taken to Temple University Hospital": where the victim went, not where it happened
     if pa.geonames_id and pa.geonames_id == pb.geonames_id:
         return True
     if pa.is_known and pb.is_known:
         return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
-    if pa.name and pb.name:
-        na, nb = pa.name.lower(), pb.name.lower()
-        return na == nb or na in nb or nb in na or not (pa.is_known or pb.is_known)
+    # a place the gazetteer cannot put on the map ("the town of Effingham") is not shown to be far
     return True
 
 
-def _at_hospital(r: Report) -> bool:
-    """"pronounced dead at Temple University Hospital": the place named is the hospital's."""
-    return any(w in r.evidence.sentence.lower() for w in ("hospital", "medical center", "trauma center"))
+_ELSEWHERE = ("hospital", "medical center", "trauma center", "custody", "arrested in", "jail", "extradit",
+              "surrendered", "apprehended in", "caught in")
+
+
+def _named_elsewhere(r: Report) -> bool:
+    """"pronounced dead at Temple University Hospital", "taken into custody in Maryland": the place
+    named may be the hospital's or the arrest's, not the event's."""
+    return any(w in r.evidence.sentence.lower() for w in _ELSEWHERE)
 
 
 def _compatible_cause(a: str | None, b: str | None) -> bool:
