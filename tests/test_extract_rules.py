@@ -465,6 +465,11 @@ SCOPE = [
     # the parser may hang "under" on the verb: the figure just before it still holds
     case("This comes as 9,000 people are still under rebel control in the valley.",
          ("trapped", 9000, 9000, 9000, U, {"scope": "cumulative"})),
+    # "this number has dropped to N": the figure just given, changed (its outcome, victims and scope)
+    case("Although 900 families were fleeing every day last month, this number has dropped to 300.",
+         ("displaced", 900, 900, 900, C, {"scope": "aggregate"}), ("displaced", 300, 300, 300, C, {"scope": "aggregate"})),
+    # "this number" with no figure before it in the sentence is nothing
+    case("This number has dropped to 300, officials said."),
     # people "caught in" a place are held there: trapped
     case("About 5,000 families are caught inside the besieged town.", ("trapped", 4500, 5000, 5500, C)),
     # "caught by police" and "caught in the act" are not

@@ -97,6 +97,21 @@ def noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, Tok
 
 
 _NUMBER_VERBS = {"reach", "rise", "climb", "jump", "increase", "grow", "stand", "hit", "top", "swell", "exceed", "surpass"}
+_CHANGE_VERBS = _NUMBER_VERBS | {"decrease", "drop", "fall", "decline", "shrink", "ease", "dip", "slow"}
+
+
+def this_number(t: Token, lex: Lexicon) -> tuple[Victim, Token] | None:
+    """"10,000 were fleeing every day last week, but this number has decreased to 4,000": the
+    new figure of the one just given (its outcome, victims and scope come from that one)."""
+    if t.lower_ not in ("number", "figure", "toll") or not any(c.dep_ == "det" and c.lower_ in ("this", "that")
+                                                               for c in t.children):
+        return None
+    verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _CHANGE_VERBS:
+        return None
+    num = next((x for x in verb.subtree if x.i > verb.i and x.pos_ == "NUM" and x.dep_ in ("dobj", "pobj", "attr")), None)
+    v = read_victim(num, lex) if num is not None else None
+    return (v, num) if v is not None and v.count is not None else None
 
 
 def number_of(t: Token, lex: Lexicon) -> tuple[Victim, Token, str] | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from deathtoll.extract import context
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, victims_of_fatal
+from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, this_number, victims_of_fatal
 from deathtoll.extract.victims import Victim, age_of, read_victim, victim_lookup
 from deathtoll.model import Actor, Count
 
@@ -451,6 +451,15 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             elif kind == "held-under" and f.scope == "incident":
                 f.scope = "cumulative"  # "180,000 people still under ISIS control": a standing figure, no event
                 f.rules.append("scope:held-under")
+            findings.append(f)
+    for t in sent:  # "…, but this number has decreased to 4,000": the figure just given, changed
+        found = this_number(t, lex) if findings and t.lower_ in ("number", "figure", "toll") else None
+        prev = next((f for f in reversed(findings) if f.trigger < t.i and f.victim.count is not None), None)
+        if found is not None and prev is not None:
+            v, num = found
+            v = Victim(v.count, prev.victim.group, prev.victim.detail, v.start, v.end, rules=v.rules)
+            f = Finding(prev.outcome, v, t.i, num.i, [f"trigger:this-number:{t.lower_}", *v.rules, "count:update"],
+                        scope=prev.scope, certainty=prev.certainty, cause=prev.cause, update=True)
             findings.append(f)
     taken = {f.trigger for f in findings} | {f.victim_head for f in findings}
     for v, trig, outcome, soft in headline_counts(sent, lex, taken):
