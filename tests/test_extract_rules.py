@@ -524,6 +524,9 @@ CERTAINTY = [
 
 # -- cause, perpetrator (with aliases) and attribution ----------------------------------------
 CONTEXT = [
+    # "struck the militants who killed 40 of them": the militants did not kill themselves
+    case("The coalition launched an airstrike on the fleeing militants who killed at least 40 of them.",
+         ("killed", 40, 40, 40, M, {"perpetrator": "US-led coalition", "cause": "airstrike"})),
     # ISIS as the subject's modifier
     case("An ISIS sniper killed two soldiers.", ("killed", 2, 2, 2, SF, {"perpetrator": "Islamic State", "cause": "sniper"})),
     # ISIL

@@ -218,6 +218,13 @@ def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | 
             if c.dep_ == "nsubj":
                 candidates.append((_core(c), "actor:subject"))
                 candidates.append((list(c.subtree), "actor:subject"))
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children) \
+            and any(t.lower_ == "them" and t.head.lower_ == "of" for t in verb.subtree):
+        # "launched an airstrike on the militants who killed 70 of them": the militants did not
+        # kill themselves; the one who struck them did (the subject of the verb above)
+        above = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if above is not None:
+            candidates += [(list(c.subtree), "actor:subject-above") for c in above.children if c.dep_ == "nsubj"]
     for toks, rule in candidates:
         actor = _actor_in(toks, lex)
         if actor:
