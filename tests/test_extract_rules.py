@@ -470,6 +470,12 @@ SCOPE = [
          ("displaced", 900, 900, 900, C, {"scope": "aggregate"}), ("displaced", 300, 300, 300, C, {"scope": "aggregate"})),
     # "this number" with no figure before it in the sentence is nothing
     case("This number has dropped to 300, officials said."),
+    # a camp "home to N displaced persons" holds a stock, not an event
+    case("The camp is now home to an estimated 1,500 displaced persons.", ("displaced", 1500, 1500, 1500, U, {"scope": "cumulative"})),
+    # "have fled" without a day is a running count
+    case("Thousands of people have fled the city since it was overrun.", ("displaced", 1000, 2000, 9999, U, {"scope": "cumulative"})),
+    # "were displaced by the fighting on Tuesday" is an event
+    case("About 300 families were displaced by the fighting on Tuesday.", ("displaced", 270, 300, 330, C, {"scope": "incident"})),
     # people "caught in" a place are held there: trapped
     case("About 5,000 families are caught inside the besieged town.", ("trapped", 4500, 5000, 5500, C)),
     # "caught by police" and "caught in the act" are not

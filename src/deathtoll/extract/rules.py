@@ -451,6 +451,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             elif kind == "held-under" and f.scope == "incident":
                 f.scope = "cumulative"  # "180,000 people still under ISIS control": a standing figure, no event
                 f.rules.append("scope:held-under")
+            elif o == "displaced" and f.scope == "incident" and (stock := _displaced_stock(trig)):
+                f.scope = "cumulative"
+                f.rules.append(stock)
             findings.append(f)
     for t in sent:  # "…, but this number has decreased to 4,000": the figure just given, changed
         found = this_number(t, lex) if findings and t.lower_ in ("number", "figure", "toll") else None
@@ -470,6 +473,20 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             f.rules.remove("actor:subject")
         findings.append(f)
     return _tidy(findings, sent, lex)
+
+
+def _displaced_stock(trig: Token) -> str | None:
+    """Displacement told as a stock, not an event: "the camp is home to 1,500 displaced persons"
+    (the word describes people who are there) or a perfect tense without a day ("thousands have
+    fled the city": a running count)."""
+    if trig.dep_ in ("amod", "compound") or (trig.dep_ == "acl" and trig.tag_ == "VBN"
+                                             and trig.head.dep_ not in ("nsubj", "nsubjpass")):
+        return "scope:displaced-stock"
+    aux = [c for c in trig.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_ == "have" for c in aux) and not any(
+            t.ent_type_ in ("DATE", "TIME") for c in trig.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree):
+        return "scope:displaced-perfect"
+    return None
 
 
 def _running_number(f: Finding) -> None:
