@@ -28,7 +28,10 @@ from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
 from deathtoll.link.blocking import PlaceIndex
-from deathtoll.link.decide import guard_conflict, score_pair
+from deathtoll.link.cues import unbranded
+from deathtoll.link.clusters import Clusters, join
+from deathtoll.link.decide import score_pair
+from deathtoll.link.followups import link_followups
 from deathtoll.link.features import Features, compared_texts, features_of, item_order
 from deathtoll.link.items import LinkItem, LinkOptions, LinkResult, PairDecision
 from deathtoll.link.manual import ManualDecision, ManualDecisions, apply_decisions
@@ -39,66 +42,11 @@ from deathtoll.link.similarity import LexicalSimilarity, NameIndex, make_similar
 __all__ = ["link_incidents", "linked_id"]
 
 _RELATIONS = ("same", "inside", "near", "unplaced", "mentioned", "region")
-_PLACES_DIFFER = ("mentioned", "region")  # pairs whose places do not relate: the places witness nothing
-_FULL_GUARD = 2500  # cluster size product up to which every cross pair is checked
 
 
 def linked_id(seed: str) -> str:
     """The stable id of a linked incident whose earliest article incident is ``seed``."""
     return "L-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
-
-
-class _Clusters:
-    """Union-find over items that keeps each cluster's members for the guard."""
-
-    def __init__(self, feats: Sequence[Features], opts: LinkOptions, vouched: Sequence[bool] = ()) -> None:
-        self.feats = feats
-        self.opts = opts
-        self.vouched = vouched
-        self.parent = list(range(len(feats)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
-        self.articles: dict[int, set[str]] = {i: {f.article} for i, f in enumerate(feats)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def conflict(self, i: int, j: int) -> str | None:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return None
-        if self.articles[ri] & self.articles[rj]:
-            return "same article"
-        mi, mj = self.members[ri], self.members[rj]
-        if len(mi) * len(mj) > _FULL_GUARD:
-            mi, mj = mi[:50], mj[:50]
-        if self.vouched:
-            # members a reviewer merged in are there on purpose: they witness nothing
-            mi = [x for x in mi if not self.vouched[x]]
-            mj = [y for y in mj if not self.vouched[y]]
-        for x in mi:
-            for y in mj:
-                why = guard_conflict(self.feats[x], self.feats[y], self.opts)
-                if why:
-                    return why
-        return None
-
-    def union(self, i: int, j: int, *, guarded: bool = True) -> str | None:
-        """Join the clusters of ``i`` and ``j``; the reason it was refused, or None."""
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return None
-        if guarded:
-            why = self.conflict(ri, rj)
-            if why:
-                return why
-        keep, gone = min(ri, rj), max(ri, rj)
-        self.parent[gone] = keep
-        self.members[keep].extend(self.members.pop(gone))
-        self.articles[keep] |= self.articles.pop(gone)
-        return None
 
 
 def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
@@ -162,10 +110,10 @@ def link_incidents(
     if sim is not lexical:
         sim.fit(texts)
     titled = [f"{it.title or ''}. {t}" for it, t in zip(all_items, texts)]  # texts are the features' now
-    names = NameIndex().fit(titled)
+    names = NameIndex().fit([unbranded(it.title, t) for it, t in zip(all_items, texts)])
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
-    clusters = _Clusters(feats, opts, vouched)
+    clusters = Clusters(feats, opts, vouched)
 
     for i, j in _stored_links(all_items, fixed):
         clusters.union(i, j, guarded=False)
@@ -173,7 +121,7 @@ def link_incidents(
     index = PlaceIndex(feats, opts)
     same_time, later = index.named(titled, fixed)
     pairs += _link_candidates(all_items, feats, fixed, frozen, sim, lexical, names, clusters, opts, index, same_time)
-    pairs += _link_followups(all_items, feats, fixed, frozen, sim, names, clusters, opts, index, later)
+    pairs += link_followups(all_items, feats, fixed, frozen, sim, names, clusters, opts, index, later)
     unit_sets, unit_item = _unit_sets(all_items, clusters)
     final, shaped = apply_decisions(unit_sets, decisions)
     return _result(final, shaped, unit_item, all_items, fixed, opts, pairs)
@@ -193,7 +141,7 @@ def _stored_links(all_items: Sequence[LinkItem], fixed: Sequence[bool]) -> list[
 
 
 def _link_copies(all_items: Sequence[LinkItem], fixed: Sequence[bool], frozen: Sequence[bool], sim: Any,
-                 clusters: _Clusters, opts: LinkOptions) -> list[PairDecision]:
+                 clusters: Clusters, opts: LinkOptions) -> list[PairDecision]:
     """Join each new copy's incident to the most similar incident of its original article."""
     by_article: dict[str, list[int]] = {}
     for i, it in enumerate(all_items):
@@ -216,7 +164,7 @@ def _link_copies(all_items: Sequence[LinkItem], fixed: Sequence[bool], frozen: S
 
 def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
                      frozen: Sequence[bool], sim: Any, lexical: LexicalSimilarity, names: NameIndex,
-                     clusters: _Clusters, opts: LinkOptions, index: PlaceIndex,
+                     clusters: Clusters, opts: LinkOptions, index: PlaceIndex,
                      named: Sequence[tuple[int, int]] = ()) -> list[PairDecision]:
     """Block, score every candidate pair, and join the accepted ones best first."""
     # Blocking first, into compact arrays, to know each item's partners ("alone").
@@ -257,7 +205,7 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
         accepted = score >= opts.threshold
         why = None
         if accepted:
-            why = _join(clusters, feats, i, j, relation)
+            why = join(clusters, feats, i, j, relation)
         _, reasons = score_pair(feats[i], feats[j], relation, t, opts, names.shared(i, j), alone=alone)
         if why:
             reasons = reasons + (f"refused: {why}",)
@@ -266,67 +214,7 @@ def _link_candidates(all_items: Sequence[LinkItem], feats: Sequence[Features], f
     return pairs
 
 
-def _join(clusters: _Clusters, feats: Sequence[Features], i: int, j: int, relation: str) -> str | None:
-    """Join ``i`` and ``j`` (the reason it was refused, or None).
-
-    A pair whose places do not relate was let in by its text or its unsure
-    place: its places are no witness against later joins (``place_doubtful``).
-    """
-    doubtful = feats[i].place_doubtful, feats[j].place_doubtful
-    if relation in _PLACES_DIFFER:
-        feats[i].place_doubtful = feats[j].place_doubtful = True
-    why = clusters.union(i, j)
-    if why:
-        feats[i].place_doubtful, feats[j].place_doubtful = doubtful
-    return why
-
-
-def _link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fixed: Sequence[bool],
-                    frozen: Sequence[bool], sim: Any, names: NameIndex, clusters: _Clusters, opts: LinkOptions,
-                    index: PlaceIndex, named: Sequence[tuple[int, int]] = ()) -> list[PairDecision]:
-    """Join each follow-up (an incident dated only by its publication) to the earlier incident it tells of.
-
-    Follow-ups are taken in publication order, after every other link, so
-    that an event and its earlier follow-ups are one cluster by then. A
-    follow-up whose earlier candidates all lie in one cluster gets the
-    "only candidates" bonus; it joins its best candidate scoring at least
-    the threshold that the guard lets through.
-    """
-    by_later: dict[int, dict[int, str]] = {}
-    by_name = ((i, j, "mentioned") for i, j in named)
-    for i, j, rel in itertools.chain(index.followups(fixed), by_name):
-        if not (frozen[i] or frozen[j]):
-            by_later.setdefault(i, {}).setdefault(j, rel)  # by place first, else by name
-    floor = {"all": float("-inf"), "near": opts.threshold - 0.3, "linked": opts.threshold}[opts.explain]
-    pairs: list[PairDecision] = []
-    for i in sorted(by_later):
-        own = clusters.find(i)
-        cands = sorted(by_later[i].items())
-        roots = {clusters.find(j) for j, _ in cands}
-        if own in roots:
-            continue  # already linked to one of them
-        alone = len(roots) == 1  # (scored only for a follow-up within a week: see score_pair)
-        alike = sim.pairs([i] * len(cands), [j for j, _ in cands]).tolist()
-        scored = sorted(((score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone,
-                                     explain=False)[0], j, rel, t) for (j, rel), t in zip(cands, alike)),
-                        key=lambda s: (-s[0], all_items[s[1]].incident.id))
-        joined = False
-        for score, j, rel, t in scored:
-            if score < floor:
-                break
-            accepted = score >= opts.threshold
-            why = _join(clusters, feats, j, i, rel) if accepted and not joined else None
-            _, reasons = score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone)
-            if why:
-                reasons = reasons + (f"refused: {why}",)
-            merged = accepted and not joined and why is None
-            joined = joined or merged
-            pairs.append(PairDecision(all_items[j].incident.id, all_items[i].incident.id, score, accepted,
-                                      reasons, merged))
-    return pairs
-
-
-def _unit_sets(all_items: Sequence[LinkItem], clusters: _Clusters) -> tuple[list[set[str]], dict[str, int]]:
+def _unit_sets(all_items: Sequence[LinkItem], clusters: Clusters) -> tuple[list[set[str]], dict[str, int]]:
     """The clusters as sets of report ids (manual decisions act on reports), and report -> item."""
     groups: dict[int, list[int]] = {}
     for i in range(len(all_items)):

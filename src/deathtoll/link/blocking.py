@@ -17,14 +17,10 @@ one event:
 place name, admin1 and country, each list sorted by date, so a batch of
 100,000 incidents is blocked in seconds and memory grows with the batch.
 
-Two more ways in, through the same index: :func:`followup_pairs` pairs an
-incident dated only by its publication (a follow-up: the arrest, the trial,
-the funeral) with earlier incidents at its place (:func:`followup_gap`), and
-:func:`named_pairs` pairs incidents whose places do not relate when one's
-title or evidence names the other's town (the resolver put one of them in
-the wrong state or country, or took a street or a headline for a place),
-and :func:`regional_pairs` pairs an incident whose place the resolver is
-unsure of with the incidents of its admin1 whose dates meet its own.
+More ways in, through the same index: :func:`followup_pairs` (a follow-up
+and earlier incidents at its place, see :mod:`.timing`), :func:`named_pairs`
+(one's text names the other's town) and :func:`regional_pairs` (an unsure
+place and the incidents of its admin1).
 """
 
 from __future__ import annotations
@@ -36,11 +32,11 @@ from typing import Iterator, Sequence
 from deathtoll.geo import distance_km
 from deathtoll.link.features import Features, fold_name, name_grams
 from deathtoll.link.items import LinkOptions
+from deathtoll.link.timing import date_gap, followup_days, followup_gap, followup_window
 from deathtoll.model import Place
 
-__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days", "nameable", "followup_window",
-           "named_pairs", "regional_pairs", "in_one_region",
-           "PlaceIndex",
+__all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days",
+           "nameable", "followup_window", "named_pairs", "regional_pairs", "in_one_region", "PlaceIndex",
            "haversine_km", "date_gap"]
 
 _CELL = 0.25  # degrees; a cell is wider than inside_km and near_km
@@ -90,12 +86,6 @@ def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
         if d <= opts.near_km:
             return "near"
     return None
-
-
-def date_gap(a: Features, b: Features) -> int:
-    """Days between two known date ranges (0 when they overlap)."""
-    gap = (a.start if a.start > b.start else b.start) - (a.end if a.end < b.end else b.end)  # type: ignore[operator]
-    return gap if gap > 0 else 0
 
 
 def dates_compatible(a: Features, b: Features, relation: str, opts: LinkOptions) -> bool:
@@ -347,39 +337,6 @@ class PlaceIndex:
 def nameable(f: Features) -> bool:
     """A place another text can point at by its name: a resolved town or finer place."""
     return f.rank <= _DISTRICT and (f.place.geonames_id is not None or f.has_coords)
-
-
-def followup_window(f: Features, opts: LinkOptions) -> int:
-    """Days before its publication the event of a publication-dated incident may lie.
-
-    A follow-up's words (an arrest, a trial, a funeral, a victim named)
-    allow ``followup_window``; without them, ``undated_lag``.
-    """
-    return opts.followup_window if f.follow_up else opts.undated_lag
-
-
-def followup_gap(later: Features, earlier: Features, opts: LinkOptions) -> int | None:
-    """Days from ``earlier``'s event to ``later``'s publication when ``later`` may be its follow-up.
-
-    ``later`` must have only its publication day as a date (``bounded``): it
-    may tell of an event some time before (see :func:`followup_window`).
-    None when the dates already meet (within the slack of their
-    precisions), when ``earlier`` happened after that day, or too long before.
-    """
-    if not (later.bounded and later.date_known and earlier.date_known):
-        return None
-    gap = later.end - earlier.end  # type: ignore[operator]
-    if earlier.start > later.end or date_gap(later, earlier) <= max(later.slack, earlier.slack):  # type: ignore
-        return None
-    return gap if gap <= followup_window(later, opts) else None
-
-
-def followup_days(a: Features, b: Features, opts: LinkOptions) -> int | None:
-    """Days from one's event to the other's publication when either is a follow-up of the other."""
-    gap = followup_gap(a, b, opts) if a.bounded else None
-    if gap is None and b.bounded:
-        gap = followup_gap(b, a, opts)
-    return gap
 
 
 def in_one_region(a: Features, b: Features, opts: LinkOptions) -> bool:

@@ -22,7 +22,8 @@ date                   same day +0.10, a day apart (both to the day) +0.05, days
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
 figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15
-victims                the named groups killed do not meet -0.10
+victims                the named groups killed do not meet -0.10; one victim each, of another
+                       sex or group -0.25 (and never joined)
 outcomes               nothing in common (one counts killed, the other wounded) -0.05
 =====================  ==========================================
 
@@ -32,11 +33,12 @@ reasons travel with the decision, so every link can be explained.
 
 from __future__ import annotations
 
-from deathtoll.link.blocking import date_gap, followup_days, haversine_km
+from deathtoll.geo import distance_km as haversine_km
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
+from deathtoll.link.timing import date_gap, followup_days
 
-__all__ = ["score_pair", "figures_agree", "guard_conflict"]
+__all__ = ["score_pair", "figures_agree", "guard_conflict", "victim_conflict"]
 
 
 def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
@@ -84,6 +86,22 @@ def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
     if rise:
         return 0.05, "toll rose"
     return 0.0, "later figure higher"
+
+
+def victim_conflict(a: Features, b: Features) -> str | None:
+    """Why the one victim of ``a`` cannot be the one victim of ``b`` (None: it may be).
+
+    Only incidents that each count one person killed or wounded are read:
+    victims of different sexes ("a woman" / "one man"), or of groups that
+    do not meet (a child / a police officer), are two people.
+    """
+    if not (a.lone and b.lone):
+        return None
+    if len(a.sexes) == 1 and len(b.sexes) == 1 and a.sexes != b.sexes:
+        return "victim's sex differs"
+    if a.hurt_groups and b.hurt_groups and not a.hurt_groups & b.hurt_groups:
+        return "victim's group differs"
+    return None
 
 
 def _later(x: Features, y: Features) -> bool:
@@ -199,6 +217,10 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
     if a.killed_groups and b.killed_groups and not a.killed_groups & b.killed_groups:
         score -= 0.10
         reasons is None or reasons.append("victims differ")
+    lone = victim_conflict(a, b)
+    if lone:
+        score -= 0.25
+        reasons is None or reasons.append(lone)
     return score, tuple(reasons) if reasons is not None else ()
 
 
@@ -214,6 +236,9 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
         return "cause differs"
     if a.perpetrator and b.perpetrator and a.perpetrator != b.perpetrator:
         return "perpetrator differs"
+    lone = victim_conflict(a, b)
+    if lone:
+        return lone
     if a.date_known and b.date_known:
         if date_gap(a, b) > max(a.slack, b.slack, opts.max_day_spread) and \
                 followup_days(a, b, opts) is None:

@@ -14,6 +14,7 @@ from deathtoll.errors import ConfigError
 from deathtoll.link.blocking import (PlaceIndex, date_gap, dates_compatible, followup_days, in_one_region, nameable,
                                     place_relation)
 from deathtoll.link.decide import score_pair
+from deathtoll.link.cues import unbranded
 from deathtoll.link.features import Features, compared_texts, features_of, item_order, name_grams
 from deathtoll.link.items import LinkItem, LinkOptions, PairDecision
 from deathtoll.link.mentions import names_each_other, text_words
@@ -76,7 +77,7 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
         compatible = dates_compatible(fa, fb, relation, opts)
     if not compatible:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: dates incompatible",))
-    names = NameIndex().fit(named)
+    names = NameIndex().fit([unbranded(it.title, f.text) for it, f in zip(ordered, feats)])
     alone = _alone(feats, opts, i, j, follow is not None)
     score, reasons = score_pair(fa, fb, relation, text, opts, names.shared(i, j), alone=alone)
     return PairDecision(fa.item.id, fb.item.id, score, score >= opts.threshold, reasons)

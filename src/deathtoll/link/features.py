@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
+from deathtoll.link.cues import DIRECTION, ages_in, fold_name, is_follow_up, name_grams, sides_of, victim_sexes
 from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import Count, DateRange, Place, Report
 
@@ -38,21 +39,6 @@ CAUSE_FAMILY = {
     "missile": "artillery",
     "chemical": "chemical",
 }
-
-_FOLD = re.compile(r"[^a-z0-9]+")
-
-
-@lru_cache(maxsize=65536)
-def fold_name(name: str | None) -> str:
-    """A place name folded for equality: ASCII, lowercase, no spaces or article."""
-    if not name:
-        return ""
-    s = unidecode(name).lower().strip()
-    for prefix in ("the ", "near ", "al-", "al ", "el-", "el "):
-        if s.startswith(prefix):
-            s = s[len(prefix):]
-    return _FOLD.sub("", s)
-
 
 def is_update(report: Report) -> bool:
     """The extractor marked this report as an update of an earlier toll."""
@@ -110,62 +96,6 @@ def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, in
     return out
 
 
-#: Words of a story told after the event: the legal process, the victims named or buried, a later death
-#: (stems, then whole words, then phrases; matched on the lowercased text).
-_FOLLOW_UP = re.compile(
-    r"\b(?:(?:arrest|indict|arraign|plead|convict|sentenc|testif|prosecut|extradit|identif|funeral|mourn|"
-    r"buri|remember|succumb|autops)"
-    r"|(?:charge|charges|charged|charging|pled|plea|guilty|trials?|jury|jurors|courts?|hearings?|testimony|"
-    r"lawsuit|vigils?|sued|custody|warrants?|named|memorial|tribute|dies|unsolved|anniversary)\b"
-    r"|(?:died (?:of|from)|later died|laid to rest|toll (?:rose|rises|climbed)|"
-    r"(?:days?|weeks?|months?|years?) (?:after|since|ago))\b)")
-_ID = re.compile(r"\bID(?:s|'s|'d)?\b")
-
-
-def is_follow_up(text: str) -> bool:
-    """The text tells a story after the event: an arrest, a trial, a victim named or buried, a later death."""
-    return bool(_FOLLOW_UP.search(text.lower()) or _ID.search(text))
-
-
-_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\b(?:boy|girl|man|woman|teen|teenager|toddler|child|"
-                  r"son|daughter|infant|baby),? (?:aged? )?(\d{1,2})\b")
-
-
-def ages_in(text: str) -> frozenset[int]:
-    """The ages a text gives its people ("a 15-year-old", "boy, 8")."""
-    return frozenset(int(a or b) for a, b in _AGE.findall(text.lower())) if text else frozenset()
-
-
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\.?(?: (?:[a-z]{1,3}-)?[A-Z][\w'’-]*\.?)*")
-
-
-def name_grams(text: str) -> set[str]:
-    """Runs of one to four capitalised words in ``text``, folded like place names."""
-    out: set[str] = set()
-    for run in _CAPITALISED.findall(text):
-        words = run.split()
-        for n in range(len(words)):
-            for m in range(n + 1, min(len(words), n + 4) + 1):
-                folded = fold_name(" ".join(words[n:m]))
-                if len(folded) >= 4:
-                    out.add(folded)
-    return out
-
-
-_DIRECTION = re.compile(r"\b(?:east|west|north|south)", re.I)
-_SIDE = {"east": "east", "eastern": "east", "west": "west", "western": "west", "north": "north",
-         "northern": "north", "south": "south", "southern": "south"}
-
-
-def sides_of(place_name: str | None, text: str) -> frozenset[str]:
-    """Sides of its own town a text names ("western Mosul", "south of Kirkuk")."""
-    if not place_name or not text or place_name not in text:
-        return frozenset()
-    pattern = (r"\b(east|eastern|west|western|north|northern|south|southern)\s+(?:of\s+|part of\s+)?"
-               + re.escape(place_name) + r"\b")
-    return frozenset(_SIDE[m.group(1).lower()] for m in re.finditer(pattern, text, re.I))
-
-
 @dataclass
 class Features:
     """One item as linking sees it (mutable only while being built).
@@ -174,7 +104,9 @@ class Features:
     (the publication day, or a follow-up's own news day): the event may lie
     before it; ``follow_up`` that the title or evidence has a follow-up's
     words (an arrest, a trial, a funeral, a victim named); ``ages`` the ages
-    its compared text gives, ``told_ages`` those of its evidence and title.
+    its compared text gives, ``told_ages`` those of its evidence and title;
+    ``lone`` that it counts one victim killed or wounded, ``hurt_groups``
+    the named victim groups killed or wounded, ``sexes`` the victims' sexes.
     """
 
     idx: int
@@ -205,6 +137,9 @@ class Features:
     directed: bool = False
     place_doubtful: bool = False
     place_unsure: bool = False
+    lone: bool = False
+    hurt_groups: frozenset[str] = frozenset()
+    sexes: frozenset[str] = frozenset()
     sides: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def set_text(self, text: str) -> None:
@@ -212,7 +147,7 @@ class Features:
         if text != self.text:  # the title joined the evidence: so do its ages
             self.ages = self.told_ages
         self.text = text
-        self.directed = bool(_DIRECTION.search(text))
+        self.directed = bool(DIRECTION.search(text))
         self.sides.clear()
 
     def sides_of(self, town: str | None) -> frozenset[str]:
@@ -316,6 +251,13 @@ def _ordinal(d: date | None) -> int | None:
     return d.toordinal() if d is not None else None
 
 
+def _hurt_total(figures: dict[tuple[str, str], tuple[int, int, int, bool]]) -> int:
+    """People killed or wounded; victims counted with no group are among the named ones when fewer."""
+    named = sum(fig[1] for (g, o), fig in figures.items() if o in ("killed", "wounded") and g != "unknown")
+    unnamed = sum(fig[1] for (g, o), fig in figures.items() if o in ("killed", "wounded") and g == "unknown")
+    return max(named, unnamed)
+
+
 def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     """Read ``item`` into :class:`Features` (position ``idx`` in the batch)."""
     dr, bounded = _best_date(item)
@@ -346,8 +288,12 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     follow_up = is_follow_up(text) or _titled_follow_up(item.title or "")
     ages = ages_in(text)
     if follow_up and known and not bounded and item.published is not None and dr.precision == "day":
-        # a follow-up dated to its own news day (the arrest "on Tuesday"): the event may lie before
-        bounded = item.published.toordinal() == start == end  # type: ignore[operator]
+        # a follow-up dated to a day of its own news (the arrest "on Tuesday", the death "on Monday",
+        # in the week before publication): the event may lie before
+        # (a day before publication only when the headline tells the follow-up)
+        pub = item.published.toordinal()
+        bounded = start == end and (pub == end or (  # type: ignore[operator]
+            _titled_follow_up(item.title or "") and 0 < pub - end <= opts.undated_lag))  # type: ignore[operator]
     return Features(
         idx=idx,
         item=item,
@@ -373,7 +319,11 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         place_words=_place_words(place.name, place.admin1),
         place_unsure=place_unsure(place, reports),
         killed_groups=frozenset(g for (g, o), fig in figures.items() if o == "killed" and g != "unknown" and fig[1] > 0),
-        directed=bool(_DIRECTION.search(text)),
+        directed=bool(DIRECTION.search(text)),
+        lone=_hurt_total(figures) == 1,
+        hurt_groups=frozenset(g for (g, o), fig in figures.items()
+                              if o in ("killed", "wounded") and g != "unknown" and fig[1] > 0),
+        sexes=victim_sexes(reports),
         ages=ages,
         told_ages=ages | _title_ages(item.title or ""),
     )
