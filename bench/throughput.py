@@ -76,27 +76,27 @@ def peak_rss_mb() -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 
 
-def run_extraction(extractor: Extractor, articles: list[Article] | Iterator[Article]) -> tuple[int, int, int, float]:
-    """Articles, bytes and reports processed, and seconds taken."""
+def run_extraction(extractor: Extractor, articles: list[Article] | Iterator[Article]) -> tuple[int, int, int, float, float]:
+    """Articles, bytes and reports processed, and the wall and CPU seconds taken."""
     n = size = reports = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     source, feed = itertools.tee(articles)
     for art, found in zip(source, extractor.extract_many(feed)):
         result = summarise_article(art, found)
         n += 1
         size += len(art.text.encode("utf-8"))
         reports += len(result.reports)
-    return n, size, reports, time.perf_counter() - start
+    return n, size, reports, time.perf_counter() - start, time.process_time() - cpu
 
 
-def run_full_parse(extractor: Extractor, texts: list[str], batch_size: int) -> tuple[int, int, float]:
+def run_full_parse(extractor: Extractor, texts: list[str], batch_size: int) -> tuple[int, int, float, float]:
     """A bare full parse of every text with the same model (the component switched off)."""
     nlp = extractor.nlp
     size = sum(len(t.encode("utf-8")) for t in texts)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with nlp.select_pipes(disable=["deathtoll_casualties"]):
         n = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))
-    return n, size, time.perf_counter() - start
+    return n, size, time.perf_counter() - start, time.process_time() - cpu
 
 
 def table(rows: list[tuple[str, ...]]) -> str:
@@ -111,23 +111,27 @@ def throughput(extractor: Extractor, texts: list[str], n: int, batch_size: int) 
     # warm up both paths on a few articles so model loading and first-call costs are not timed
     run_extraction(extractor, articles[:20])
     run_full_parse(extractor, [a.text for a in articles[:20]], batch_size)
-    en, esize, reports, esec = run_extraction(extractor, articles)
-    pn, psize, psec = run_full_parse(extractor, [a.text for a in articles], batch_size)
+    en, esize, reports, esec, ecpu = run_extraction(extractor, articles)
+    pn, psize, psec, pcpu = run_full_parse(extractor, [a.text for a in articles], batch_size)
     e_rate, p_rate = en / esec, pn / psec
-    ratio = e_rate / p_rate
+    ratio, cpu_ratio = e_rate / p_rate, (en / ecpu) / (pn / pcpu)
     print(table([
-        ("run", "articles", "MB", "seconds", "articles/s", "MB/s"),
-        ("extract + summarise", str(en), f"{esize / 1e6:.1f}", f"{esec:.1f}", f"{e_rate:.1f}", f"{esize / 1e6 / esec:.3f}"),
-        ("nlp.pipe full parse", str(pn), f"{psize / 1e6:.1f}", f"{psec:.1f}", f"{p_rate:.1f}", f"{psize / 1e6 / psec:.3f}"),
+        ("run", "articles", "MB", "seconds", "CPU s", "articles/s", "MB/s"),
+        ("extract + summarise", str(en), f"{esize / 1e6:.1f}", f"{esec:.1f}", f"{ecpu:.1f}", f"{e_rate:.1f}",
+         f"{esize / 1e6 / esec:.3f}"),
+        ("nlp.pipe full parse", str(pn), f"{psize / 1e6:.1f}", f"{psec:.1f}", f"{pcpu:.1f}", f"{p_rate:.1f}",
+         f"{psize / 1e6 / psec:.3f}"),
     ]))
-    verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-    print(f"\nratio extraction / full parse: {ratio:.2f}x ({verdict} the {TARGET_RATIO}x target); "
-          f"{reports} reports; peak RSS {peak_rss_mb():.0f} MB")
+    # on a shared machine the wall clock of the two runs sees different loads; the CPU time each
+    # run spent is what the code costs, so the verdict is on the CPU-time ratio
+    verdict = "meets" if cpu_ratio >= TARGET_RATIO else "BELOW"
+    print(f"\nratio extraction / full parse: {cpu_ratio:.2f}x by CPU time ({verdict} the {TARGET_RATIO}x target), "
+          f"{ratio:.2f}x by wall clock; {reports} reports; peak RSS {peak_rss_mb():.0f} MB")
 
 
 def stream(extractor: Extractor, texts: list[str], n: int) -> None:
     before = peak_rss_mb()
-    en, esize, reports, esec = run_extraction(extractor, corpus(texts, n))
+    en, esize, reports, esec, _ = run_extraction(extractor, corpus(texts, n))
     peak = peak_rss_mb()
     verdict = "meets" if peak < TARGET_RSS_MB else "ABOVE"
     print(table([
