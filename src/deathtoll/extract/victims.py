@@ -89,6 +89,8 @@ def _num_phrase(num: Token) -> list[Token]:
             break
         if doc[i - 1].lower_ in ("to", "as", "many", "more") and not _qualifier_context(doc, i - 1):
             break
+        if doc[i - 1].lower_ == "at" and doc[i].lower_ not in ("least", "most"):
+            break  # "stands at 88": a preposition, not "at least"
         i -= 1
     return [t for t in doc[i : max(t.i for t in toks) + 1]]
 
