@@ -493,8 +493,7 @@ CERTAINTY = [
     # "possibly"
     case("Possibly 15 civilians were killed in the strike.", ("killed", 15, 15, 15, C, {"certainty": "feared"})),
     # "are believed to have died"
-    case("Twenty civilians are believed to have died in the fire.", ("killed", 20, 20, 20, C, {"certainty": "feared"}),
-         xfail="'are believed to have died' gives no report"),
+    case("Twenty civilians are believed to have died in the fire.", ("killed", 20, 20, 20, C, {"certainty": "feared"})),
     # "investigating claims that"
     case("The coalition is investigating claims that its strikes killed 25 civilians.", ("killed", 25, 25, 25, C, {"certainty": "alleged"})),
     # "allegedly"

@@ -137,7 +137,7 @@ def certainty_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | N
     toks = clause_tokens(trigger, include_conj=False)
     for anc in trigger.ancestors:
         toks.append(anc)
-        toks.extend(c for c in anc.children if c.dep_ in ("aux", "advmod", "neg", "expl", "attr", "nsubj", "acomp") and c.i < anc.i)
+        toks.extend(c for c in anc.children if c.dep_ in ("aux", "auxpass", "advmod", "neg", "expl", "attr", "nsubj", "nsubjpass", "acomp") and c.i < anc.i)
     text = _text(sorted(set(toks), key=lambda t: t.i))
     for kind in ("denied", "feared", "alleged"):
         p = _has_phrase(text, lex.markers_of(kind))

@@ -130,6 +130,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             subs = [trigger.head]
         if not subs and trigger.dep_ == "conj":
             subs = _subject_of(trigger.head)
+        if not subs and trigger.dep_ == "xcomp" and trigger.head.pos_ in ("VERB", "AUX"):
+            subs = _subject_of(trigger.head)  # "twenty are believed to have died": raised to the verb above
         if not subs:
             subs = _left_quantity(trigger)
         return [h for s in subs for h in conj_heads(s)], "victim:subject"
@@ -405,7 +407,7 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             rules.append("victim:condition")
         else:
             k = kind
-            if kind in ("active", "shot") and _intended(trig):
+            if kind in ("active", "shot", "intrans") and _intended(trig):
                 continue  # "threatening to kill him", "go ahead and kill me", "would shoot": no one was hit
             if kind in ("shot", "hospital"):
                 if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not _is_time(c)
