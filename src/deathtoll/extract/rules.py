@@ -96,7 +96,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             if found:
                 return [h for s in found for h in conj_heads(s)], "victim:found-state"
         if _is_passive(trigger) or kind == "passive":
-            if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
+                    and not _children(trigger, "nsubjpass"):  # "reports that 30 protesters had been killed"
                 return conj_heads(trigger.head), "victim:reduced-relative"
             subs = _children(trigger, "nsubjpass") or ([] if _children(trigger, "dobj") else _subject_of(trigger))
             if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):

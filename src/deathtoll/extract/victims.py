@@ -150,6 +150,10 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return None
     if age_of(head.text) is not None:
         return _age_noun(head, lex)
+    if lower in ("total", "tally") and (inner := _of_object(head)) is not None:
+        found = read_victim(inner, lex)  # "a total of 90 soldiers": the soldiers
+        return found if found is None else Victim(found.count, found.group, found.detail, found.start, found.end,
+                                                  found.negative, found.elliptic, found.rules + ("count:a-total-of",))
     if lower in ("second", "third", "fourth", "fifth") and any(c.lower_ in ("a", "another") for c in head.children):
         return Victim(Count(1, 1, 1, f"a {lower}"), "unknown", None, head.idx, head.idx + len(head.text),
                       elliptic=True, rules=("count:an-ordinal",))  # "a second was injured"
@@ -316,6 +320,11 @@ def _age_noun(head: Token, lex: Lexicon) -> Victim | None:
     first = det if det is not None else head
     return Victim(Count(1, 1, 1, first.text), *group, first.idx, head.idx + len(head.text),
                   rules=("victim:age", "count:singular"))
+
+
+def _of_object(head: Token) -> Token | None:
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _is_age(tok: Token) -> bool:
