@@ -178,7 +178,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
     noun = head
     num_tokens: list[Token] | None = None
-    if head.pos_ == "NUM" or word_value(head.text) is not None and head.pos_ in ("NUM", "PRON", "DET", "NOUN", "ADJ"):
+    if (head.pos_ == "NUM" or word_value(head.text) is not None and head.pos_ in ("NUM", "PRON", "DET", "NOUN", "ADJ")) \
+            and not (lower in _VAGUE_HEADS and head.pos_ != "NUM"):  # "Hundreds of thousands": the vague path
         num_tokens = _num_phrase(head)
         noun = None
         for c in head.children:
