@@ -29,7 +29,7 @@ def _one(text: str, published=PUB):
         ("Two men were shot on Friday.", "2017-03-24", "2017-03-24", "day", "weekday"),  # publication day counts
         ("A bomb went off on Tuesday.", "2017-03-21", "2017-03-21", "day", "weekday"),  # most recent Tuesday
         ("Gunmen struck last Friday.", "2017-03-17", "2017-03-17", "day", "weekday"),  # "last" excludes today
-        ("Shelling resumed Sunday night.", "2017-03-19", "2017-03-19", "day", "weekday"),  # weekday + part of day
+        ("Shelling resumed Sunday morning.", "2017-03-19", "2017-03-19", "day", "weekday"),  # weekday + part of day
         ("He died yesterday.", "2017-03-23", "2017-03-23", "day", "relative"),  # yesterday
         ("The blast happened last night.", "2017-03-23", "2017-03-24", "day", "relative"),  # the night before
         ("Fighting flared today.", "2017-03-24", "2017-03-24", "day", "relative"),  # today
@@ -129,10 +129,63 @@ def test_report_keeps_unresolved_words_and_says_so():
         ("Posted: Monday, March 20, 2017 10:00 AM", "stamp"),  # the page's own date
         ("RIVERTON (March 20, 2017) - A boy was wounded.", "stamp"),  # a date alone in parentheses
         ("A mortar round hit the market on Tuesday.", "event"),  # must not change
+        ("A teenager died Saturday at a hospital.", "death"),  # the day of a death
+        ("The girl died at the hospital early Monday, police said.", "death"),  # place words between
+        ("A boy died after a shooting Friday night.", "event"),  # the shooting's day: must not change
+        ("A woman died at the scene Tuesday.", "event"),  # died on the spot: the incident's day
+        ("Detectives charged a man with murder Thursday.", "statement"),  # an aftermath verb a few words back
+        ("Bond was set Friday for the neighbour.", "statement"),  # a court step
+        ("The family spoke to reporters at the station Tuesday morning.", "statement"),  # an interview
+        ("Police said a man was shot Tuesday in the park.", "event"),  # the shot is nearer: must not change
+        ("Officers arrested a man who shot two people Monday.", "event"),  # the shooting is nearer
+        ("As of Sunday night, one man remained in hospital.", "statement"),  # a state at a time
     ],
 )
 def test_date_roles(text, role):
     assert _one(text).role == role
+
+
+def test_a_death_word_before_an_earlier_date_is_that_dates():
+    # "died Saturday" is the death; the wound "suffered on Friday" is the incident
+    found = find_dates("A girl died Saturday of a wound she got on Friday.", PUB)
+    assert [(d.text, d.role) for d in found] == [("Saturday", "death"), ("on Friday", "event")]
+
+
+@pytest.mark.parametrize(
+    "text,start,end,night",
+    [
+        ("Two men were shot early Sunday outside a bar.", "2017-03-18", "2017-03-19", -1),  # the night before
+        ("A man was shot early Sunday morning.", "2017-03-18", "2017-03-19", -1),  # early … morning too
+        ("Shots were fired at about 1:30 a.m. on March 19.", "2017-03-18", "2017-03-19", -1),  # a small-hours time
+        ("The call came just after midnight Thursday.", "2017-03-22", "2017-03-23", -1),  # midnight before the day
+        ("A man was shot Sunday at about 2:15 a.m.", "2017-03-18", "2017-03-19", -1),  # the time after the day
+        ("Four were shot late Saturday night.", "2017-03-18", "2017-03-19", 1),  # may be filed under the next day
+        ("Shelling resumed Sunday night.", "2017-03-19", "2017-03-20", 1),  # a night runs into the next day
+        ("Two were shot Thursday night.", "2017-03-23", "2017-03-24", 1),  # the next day is publication: kept
+        ("Two were shot Friday night.", "2017-03-24", "2017-03-24", 0),  # never past publication
+        ("A woman was hurt late Wednesday.", "2017-03-22", "2017-03-23", 1),  # late in the day
+        ("Shots rang out around 11:30 p.m. Wednesday.", "2017-03-22", "2017-03-23", 1),  # a late-evening time
+        ("A man was shot Sunday afternoon.", "2017-03-19", "2017-03-19", 0),  # the afternoon: must not change
+        ("A man was shot at 11 a.m. Sunday.", "2017-03-19", "2017-03-19", 0),  # a morning hour: must not change
+    ],
+)
+def test_night_covers_both_days(text, start, end, night):
+    d = _one(text)
+    assert (d.range.start.isoformat(), d.range.end.isoformat(), d.night) == (start, end, night)
+
+
+def test_a_report_of_a_night_says_so():
+    text = "Two men were shot early Sunday outside a bar."
+    got = resolve_dates(article(text, PUB), [report_at(text, "Two")])[0]
+    assert (got.date.start, got.date.end) == (date(2017, 3, 18), date(2017, 3, 19))
+    assert got.evidence.rules[-2:] == ("date:weekday", "date:night")
+
+
+def test_a_death_day_is_no_report_date():
+    text = "A teenager died Monday at the hospital, two days after he was shot on Saturday."
+    got = resolve_dates(article(text, PUB), [report_at(text, "teenager")])[0]
+    # the shooting's day, not the death's
+    assert got.date.start == date(2017, 3, 18)
 
 
 def test_a_statement_day_is_no_report_date():

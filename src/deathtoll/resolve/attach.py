@@ -15,8 +15,10 @@ Order of search, recorded in ``evidence.rules``:
   (``date:published``); else ``date:none``. The expression's kind is the rule:
   ``date:explicit``, ``date:weekday``, ``date:relative``, ``date:since``,
   ``date:period``; ``date:unresolved`` is added when it has no publication date
-  to resolve against. Dates of a statement ("police said Thursday") or of the
-  page ("Posted: …") are skipped (see :func:`deathtoll.resolve.dates.date_role`).
+  to resolve against; ``date:night`` when a night was widened to both its days
+  ("early Sunday"). Dates of a statement ("police said Thursday"), of a death
+  ("died Monday") or of the page ("Posted: …") are skipped (see
+  :func:`deathtoll.resolve.date_roles.date_role`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from dataclasses import replace
 from datetime import date
 
 from deathtoll.model import Article, DateRange, Place, Report
-from deathtoll.resolve.dates import DateMention, date_words, find_dates
+from deathtoll.resolve.date_roles import date_words
+from deathtoll.resolve.dates import DateMention, find_dates
 from deathtoll.resolve.gazetteer import distance_km
 from deathtoll.resolve.mentions import PlaceWords, load_words
 from deathtoll.resolve.places import Located, main_place
@@ -159,6 +162,20 @@ def _inside(fine: Located, coarse: Located) -> bool:
     return b.precision == "province" or distance_km((a.lat, a.lon), (b.lat, b.lon)) <= 60
 
 
+def _town_of_article_in(county: Located, usable: list[Located]) -> Located | None:
+    """The town the article names most (then first) inside a county ("in Bartow County"
+    in a story that names Euharlee elsewhere): where in the county it happened. Towns
+    named as someone's home ("a Cartersville man") do not count."""
+    towns = [loc for loc in usable if loc.how == "gazetteer" and loc.place.precision == "town"
+             and not _late(loc) and loc.mention.extra.get("role") != "agency" and _inside(loc, county)]
+    if not towns:
+        return None
+    counts: dict[str | None, int] = {}
+    for loc in towns:
+        counts[loc.key] = counts.get(loc.key, 0) + 1
+    return max(towns, key=lambda loc: (counts[loc.key], -towns.index(loc)))
+
+
 def _group_place(chosen: Located, usable: list[Located], text: str) -> Place:
     """"In Jawsaq and Tayaran": when every member of a coordinated group resolved to the
     same entry, the place is named by the whole group as written."""
@@ -245,6 +262,8 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
                      and not _late(loc)]
             finer = next((loc for loc, _ in chain[1:] + later if loc.place.precision in ("town", "neighbourhood")
                           and loc.how == "gazetteer" and _inside(loc, chosen)), None)
+            if finer is None and place.precision == "district":
+                finer = _town_of_article_in(chosen, usable)
             if finer is not None:
                 place = finer.place
                 rules.append("place:refined")
@@ -262,8 +281,8 @@ def attach_dates(article: Article, reports: list[Report], index: TextIndex,
     """Set each report's date from the expressions around it (see module docstring).
 
     Only expressions that date an event count ("police said Thursday" dates the
-    statement, "Posted: Monday, …" the page; see
-    :func:`deathtoll.resolve.dates.date_role`); for a detention or a release
+    statement, "died Monday" a death, "Posted: Monday, …" the page; see
+    :func:`deathtoll.resolve.date_roles.date_role`); for a detention or a release
     (``own_day_outcomes`` in ``data/date_words.yaml``) a statement's day counts too
     ("arrested Tuesday").
 
@@ -295,6 +314,8 @@ def attach_dates(article: Article, reports: list[Report], index: TextIndex,
         if d is not None:
             rng = d.range
             rules.insert(0, d.rule)
+            if d.night:
+                rules.append("date:night")
             if rng.start is None and rng.end is None:
                 rules.append("date:unresolved")
         elif published is not None:

@@ -16,28 +16,29 @@ Every rule is explicit (no clock is read, ever):
 With no publication date, only expressions that carry a year resolve; the
 others keep their words with precision ``unknown``.
 
-Each expression also gets a ``role`` (``data/date_words.yaml``): ``event`` by
-default; ``statement`` when it dates a statement or a later step rather than
-what happened ("police said Thursday", "appeared in court Friday", "remained in
-critical condition Sunday"); ``stamp`` when it is the page's own date
-("Posted: Monday, January 26, 2015", a date alone in parentheses).
+Each expression also gets a ``role`` (:mod:`deathtoll.resolve.date_roles`):
+``event`` by default; ``statement`` when it dates a statement or a later step
+rather than what happened ("police said Thursday", "appeared in court Friday",
+"was arrested early Tuesday"); ``death`` when it is the day a victim died ("died
+Monday after being shot Saturday"); ``stamp`` when it is the page's own date
+("Posted: Monday, January 26, 2015", a date alone in parentheses). A night told
+by one day ("early Sunday", "late Saturday night", "12:50 a.m. on Jan. 3") covers
+both days it may be filed under (``night``).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from dateutil.easter import easter
 
 from deathtoll.model import DateRange
+from deathtoll.resolve.date_roles import date_role, date_words, night_shift
 
-__all__ = ["DateMention", "find_dates", "resolve_expression", "date_role"]
+__all__ = ["DateMention", "find_dates", "resolve_expression", "date_role", "date_words"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -84,47 +85,11 @@ class DateMention:
     text: str
     range: DateRange
     rule: str
-    #: ``event``, ``statement`` (dates a statement or a later step) or ``stamp`` (the page's date)
+    #: ``event``, ``statement`` (a statement or a later step), ``death`` (a victim's death)
+    #: or ``stamp`` (the page's date)
     role: str = "event"
-
-
-@lru_cache(maxsize=1)
-def date_words() -> dict[str, frozenset[str]]:
-    """The word lists of ``data/date_words.yaml``."""
-    raw = yaml.safe_load(resources.files("deathtoll.resolve").joinpath("data/date_words.yaml").read_text("utf-8"))
-    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
-
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def date_role(text: str, start: int, end: int) -> str:
-    """What a date expression at ``text[start:end]`` dates: ``stamp``, ``statement`` or ``event``.
-
-    A statement word before it ("police said Thursday", "said on Friday", "the plea
-    Wednesday", "guilty, Wednesday") or right after it ("officials on Monday said")
-    makes it a ``statement``; "Posted:" / "Updated:" before it, or parentheses
-    around it alone, a ``stamp``.
-    """
-    w = date_words()
-    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
-        return "stamp"
-    before = _WORD.findall(text[max(0, start - 40):start])
-    gap = text[max(0, start - 40):start]
-    if "\n" in gap:
-        before = _WORD.findall(gap.rsplit("\n", 1)[1])
-    before = [x.lower() for x in before]
-    # "on" before the date belongs to it ("on Thursday"); other fillers may stand between
-    while before and before[-1] in w["filler"]:
-        before.pop()
-    if before and before[-1] in w["stamp_before"]:
-        return "stamp"
-    if before and before[-1] in w["statement_before"]:
-        return "statement"
-    after = re.match(r"\s+(?:(?:morning|afternoon|evening|night)\s+)?([a-z]+)", text[end:end + 30])
-    if after and after.group(1) in w["statement_after"]:
-        return "statement"
-    return "event"
+    #: -1 / 1 when the range was widened to the night before / after the day written, else 0
+    night: int = 0
 
 
 def _month_end(y: int, m: int) -> date:
@@ -340,6 +305,25 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
             if rng is None:
                 continue
             taken.append((s, e))
-            out.append(DateMention(s, e, text[s:e], rng, f"date:{kind}", date_role(text, s, e)))
+            out.append(DateMention(s, e, text[s:e], rng, f"date:{kind}"))
     out.sort(key=lambda d: d.start)
-    return out
+    done = []
+    for k, d in enumerate(out):
+        role = date_role(text, d.start, d.end, out[k - 1].end if k else 0)
+        night, rng = _night(text, d, published)
+        done.append(replace(d, role=role, night=night, range=rng))
+    return done
+
+
+def _night(text: str, d: DateMention, published: date | None) -> tuple[int, DateRange]:
+    """A one-day range widened to the night across two days (see
+    :func:`deathtoll.resolve.date_roles.night_shift`); never past publication."""
+    r = d.range
+    if r.start is None or r.start != r.end or d.rule in ("date:period", "date:since"):
+        return 0, r
+    shift = night_shift(text, d.start, d.end)
+    if shift < 0:
+        return shift, DateRange(r.start - timedelta(days=1), r.end, r.precision, r.text)
+    if shift > 0 and (published is None or r.end < published):
+        return shift, DateRange(r.start, r.end + timedelta(days=1), r.precision, r.text)
+    return 0, r

@@ -12,8 +12,10 @@ with no cue must be known names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from deathtoll.resolve.dateline import find_dateline
+from deathtoll.resolve.mention import Mention
 from deathtoll.resolve.text import TextIndex
 from deathtoll.resolve.words import PlaceWords, load_words
 
@@ -24,42 +26,6 @@ _CONNECTORS = frozenset({"al", "el", "ash", "az", "adh", "ath", "de", "del", "de
                          "di", "dos", "das", "von", "van", "der", "bin", "ibn", "bint", "abu", "umm", "bani",
                          "beni"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|ath|adh)[-‐](?=[A-Z\u00C0-\u024F'’‘])")
-#: a dateline can open one of the first paragraphs (later ones only with a state: see _dateline)
-_DATELINE_LATE = 5
-_DATELINE = re.compile(
-    r"^\s*\(?(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'’\- ]{1,30}?))?\)?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*)?(?:--|[-—–:|])",
-    re.M,
-)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place name as written, with its surroundings.
-
-    ``name`` is what is looked up; ``written`` is what the report shows (with
-    a kind word such as "district" when the text has one). ``cue`` is the
-    location word before it (``"dateline"`` for a dateline); ``coarse`` says
-    the place is an area around the name ("west of", "region"); ``kind`` is
-    ``local`` (neighbourhood), ``province``, ``district``, ``facility``,
-    ``settlement`` or None; ``lead`` marks "In X, …" at a sentence start.
-    """
-
-    start: int
-    end: int
-    name: str
-    written: str
-    cue: str | None = None
-    coarse: bool = False
-    kind: str | None = None
-    kind_in_name: bool = False
-    qualifier: str | None = None
-    lead: bool = False
-    sentence_initial: bool = False
-    person: bool = False
-    group: int | None = None
-    tokens: int = 1
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def _strip_possessive(tok: str) -> str:
@@ -105,7 +71,7 @@ def find_mentions(text: str, index: TextIndex | None = None, words: PlaceWords |
         if m is not None:
             out.append(m)
     out = _link(text, out, words)
-    dl = _dateline(text, index, words, body_start)
+    dl = find_dateline(text, index, words, body_start)
     if dl is not None:
         d, d_end = dl
         out = [m for m in out if not d.start <= m.start < d_end]
@@ -194,21 +160,12 @@ def _find_cue(before: list[str], words: PlaceWords) -> tuple[str | None, bool, s
     return None, False, None
 
 
-def _kind_of(word: str, words: PlaceWords) -> str | None:
-    w = word.lower().rstrip(".,")
-    for kind in ("street_types", "local_types", "province_types", "district_types", "coarse_types",
-                 "facility_types", "building_types", "settlement_types"):
-        if w in words.lists.get(kind, ()):
-            return kind.split("_")[0]
-    return None
-
-
 def _venue_after_possessive(text: str, toks: list, tj: int, names: list[str], words: PlaceWords) -> bool:
     """A possessive name, then a capitalised building word that ends the venue's name."""
     if tj >= len(toks) or names[-1] == toks[tj - 1][2] or text[toks[tj - 1][1]:toks[tj][0]] != " ":
         return False
     w = toks[tj][2]
-    if not w[:1].isupper() or _kind_of(w, words) not in ("building", "facility"):
+    if not w[:1].isupper() or words.kind_of(w) not in ("building", "facility"):
         return False
     nxt = toks[tj + 1][2] if tj + 1 < len(toks) and text[toks[tj][1]:toks[tj + 1][0]] == " " else ""
     return not nxt[:1].isupper()
@@ -236,7 +193,7 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
         return None
     if words.has("org_suffixes", names[-1]) and len(names) > 1 and not _state_follows(text, end, words):
         return None
-    if len(names) == 1 and _kind_of(names[0], words) in ("settlement", "district", "province", "local"):
+    if len(names) == 1 and words.kind_of(names[0]) in ("settlement", "district", "province", "local"):
         return None  # "City", "County" alone name no place
     if len(names) == 1 and words.has("direction_prefixes", names[0].rstrip(".")):
         return None  # "East 13th Street", "in Southeast": a side of a town, no place of its own
@@ -248,12 +205,12 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
     cue, coarse, _mod = _find_cue(before, words)
     kind, kind_in_name, name = None, False, written
     extra_kind: dict = {}
-    if len(names) > 1 and _kind_of(names[-1], words) and tj < len(toks) and text[end:toks[tj][0]] == " " \
-            and toks[tj][2][0].islower() and _kind_of(toks[tj][2], words) == "local":
+    if len(names) > 1 and words.kind_of(names[-1]) and tj < len(toks) and text[end:toks[tj][0]] == " " \
+            and toks[tj][2][0].islower() and words.kind_of(toks[tj][2]) == "local":
         # "the Little Village neighborhood": the whole run names the neighbourhood
         kind, written = "local", text[start:toks[tj][1]]
-    elif len(names) > 1 and _kind_of(names[-1], words):
-        kind, kind_in_name = _kind_of(names[-1], words), True
+    elif len(names) > 1 and words.kind_of(names[-1]):
+        kind, kind_in_name = words.kind_of(names[-1]), True
         name = text[start:toks[tj - 2][1]]
     elif _venue_after_possessive(text, toks, tj, names, words):
         # "near Brandan’s Park", "to Region’s Hospital": a venue named after a person or a firm
@@ -266,7 +223,7 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
             w = toks[k][2]
             if k > tj and not w[0].islower():
                 break
-            found = _kind_of(w, words)
+            found = words.kind_of(w)
             if found and (k == tj or found in ("facility", "building", "street")):
                 # a lowercase building word makes the name the town's ("a Queens hotel",
                 # "a San Bernardino liquor store"), not the building's own
@@ -373,38 +330,3 @@ def _link(text: str, ms: list[Mention], words: PlaceWords) -> list[Mention]:
         for i in idx:
             out[i] = replace(out[i], lead=lead)
     return out
-
-
-def _dateline(text: str, index: TextIndex, words: PlaceWords, body_start: int = 0) -> tuple[Mention, int] | None:
-    """A dateline at the head of the first or second paragraph ("MOSUL, Iraq —",
-    "DETROIT (WXYZ) -", "(Cincinnati, OH)--"), or of the third to fifth when it is in
-    capitals with a US state ("FOREST, Miss. (WJTV) –", after captions), with where
-    it ends."""
-    for n, (ps, _pe) in enumerate([p for p in index.paragraphs if p[0] >= body_start][:_DATELINE_LATE]):
-        m = _DATELINE.match(text, ps)
-        if not m:
-            continue
-        place = m.group("place").strip()
-        qual = (m.group("qual") or "").strip() or None
-        state_qual = bool(qual) and words.state_code(qual) is not None
-        if n >= 2 and not (state_qual and place.isupper()):
-            continue  # after captions and updates only "FOREST, Miss. (WJTV) –" is surely one
-        if text[m.start("place") - 1:m.start("place")] == "(" and not qual:
-            continue  # "(CNN) -", "(STMW) —": the agency, not the place
-        letters = [c for c in place if c.isalpha()]
-        caps = bool(letters) and all(c.isupper() for c in letters)
-        if len(letters) < 3 or len(place.split()) > 4 or not (caps or qual):
-            continue
-        if not state_qual and any(words.is_stop(w.title()) or words.is_stop(w) for w in place.split()):
-            continue  # "NEWPORT NEWS, Va. —" is a place for all its "News"
-        if state_qual and words.is_stop(place.split()[0].title()):
-            continue
-        if qual and not state_qual and any(words.is_stop(w) for w in qual.split()):
-            continue  # ", Miss." is Mississippi, not a title
-        start = m.start("place")
-        parts = place.split()
-        kind = _kind_of(parts[-1], words) if len(parts) > 1 else None
-        name = " ".join(parts[:-1]) if kind else place
-        return Mention(start=start, end=start + len(place), name=name, written=place, cue="dateline",
-                       qualifier=qual, kind=kind, kind_in_name=bool(kind), tokens=len(parts)), m.end()
-    return None

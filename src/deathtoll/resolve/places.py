@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from deathtoll.model import Place
+from deathtoll.resolve.bigcity import established_city, far_namesake
 from deathtoll.resolve.context import FINE, Context, article_context
 from deathtoll.resolve.doubt import agrees, doubts, person_names
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
@@ -323,6 +324,13 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
     exact_here = [c for c in cands if c.exact]
     cands = _home_first(cands, exact_here, ctx, q)
     cands = [c for c in cands if _plausible(c, m, ctx, q, exact_here)]
+    # "Austin" in a Chicago story: a neighbourhood of the big city, not the far town
+    anchor_town = ctx.anchor
+    city = established_city(anchor_town, gz) if not q and m.cue != "dateline" and cands else None
+    if anchor_town is not None and city is not None and city.admin1 == (ctx.admin1 or city.admin1) \
+            and all(far_namesake(c, city) for c in cands):
+        place = replace(anchor_town.place, name=m.written, precision="neighbourhood")
+        return Located(m, place, "anchor", anchor_town.key)
     if doubtful:
         cands = [c for c in cands if agrees(c, ctx, doubtful)]
         if not cands and m.kind is None:

@@ -15,6 +15,10 @@ from deathtoll.errors import ConfigError
 
 __all__ = ["PlaceWords", "load_words"]
 
+#: the word lists of place kinds, in the order they are tried
+_KINDS = ("street_types", "local_types", "province_types", "district_types", "coarse_types",
+          "facility_types", "building_types", "settlement_types")
+
 
 @dataclass(frozen=True)
 class PlaceWords:
@@ -31,6 +35,16 @@ class PlaceWords:
 
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.lists.get(kind, frozenset())
+
+    def kind_of(self, word: str) -> str | None:
+        """The kind of place a word names ("district", "street", "camp" …): ``street``,
+        ``local``, ``province``, ``district``, ``coarse``, ``facility``, ``building``,
+        ``settlement``, or None."""
+        low = word.lower().rstrip(".,")
+        for kind in _KINDS:
+            if low in self.lists.get(kind, ()):
+                return kind.split("_")[0]
+        return None
 
     def state_code(self, written: str) -> str | None:
         """The postal code of a US state written as an AP or postal abbreviation ("Tenn.", "N.C"), if it is one."""
