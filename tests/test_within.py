@@ -409,3 +409,11 @@ def test_an_incident_takes_a_stated_day_over_the_publication_day():
     second = _dated(rep(1, "killed", 1), date(2016, 1, 2), "date:weekday")
     res = summarise_article(ART, [first, second])
     assert [inc.date.start for inc in res.incidents] == [date(2016, 1, 2)]
+
+
+def test_an_incident_takes_a_casualty_day_over_an_arrest_day():
+    # "a man was arrested Tuesday" names the arrest's day; the shooting's own day dates the incident
+    killing = _dated(rep(1, "killed", 1), date(2016, 1, 2), "date:weekday")
+    arrest = _dated(rep(1, "detained", 1), date(2016, 1, 5), "date:weekday")  # told in the same sentence
+    res = summarise_article(ART, [arrest, killing])
+    assert [inc.date.start for inc in res.incidents] == [date(2016, 1, 2)]

@@ -340,7 +340,8 @@ def _incident(article: Article, n: int, cl: _Cluster) -> Incident:
     placed = [r for r in cl.reports if r.place.name or r.place.is_known]
     precise = sorted(placed, key=lambda r: (_weak_place(r), not r.place.is_known))
     # a day the text states beats the publication day (which only says "on or before")
-    dated = sorted((r for r in cl.reports if r.date.start or r.date.text), key=from_publication)
+    dated = sorted((r for r in cl.reports if r.date.start or r.date.text),
+                   key=lambda r: (from_publication(r), r.outcome not in CASUALTY_OUTCOMES))  # not an arrest's day
     return Incident(
         id=f"{article.id}/{n}",
         place=precise[0].place if precise else cl.reports[0].place,
