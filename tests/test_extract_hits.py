@@ -178,6 +178,21 @@ def test_headline_numbers(extractor, text, want):
     assert Counter(_reports(extractor, text)) == Counter(want)
 
 
+@pytest.mark.parametrize("text, found", [
+    # the body states no casualty: the headline is read
+    ("Sign in to comment.", [("killed", 1)]),
+    # the body states only an arrest: the headline still tells the dead
+    ("Deputies arrested a man on Friday.", [("detained", 1), ("killed", 1)]),
+    # the body tells its own dead: the headline is not read again
+    ("A clerk was shot dead in the store on Friday.", [("killed", 1)]),
+])
+def test_a_headline_is_read_when_the_body_tells_no_dead_or_hurt(extractor, text, found):
+    art = Article(id="t", title="Clerk killed in store robbery", text=text)
+    reps = extractor.extract(art)
+    assert sorted((r.outcome, r.count.best) for r in reps) == found
+    assert all((r.evidence.start < 0) == ("sentence:headline" in r.evidence.rules) for r in reps)
+
+
 def test_a_headline_the_text_lacks_is_read_with_negative_offsets(extractor):
     # a scraped page whose body is a sign-in box still has its story in the headline
     art = Article(id="t", title="Man dead after Elm Street shooting | WXYZ News",

@@ -174,6 +174,8 @@ def test_every_outcome_word_passes_the_prefilter():
      ("Posted 9 a.m.", 0, 13, 0)),
     # no title, nothing to read
     ("Police said the men were shot.", None, ("Police said the men were shot.", 0, 30, 0)),
+    # a headline's clauses joined by a semicolon are read one by one
+    ("Sign in.", "Boy shot at fair dies; man held", ("Boy shot at fair dies", -33, -12, 0)),
 ])
 def test_headline_before_the_text(text, title, first):
     s = split_sentences(text, title)[0]

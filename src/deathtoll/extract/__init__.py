@@ -95,8 +95,10 @@ class Extractor:
         yield from results
 
     def _reports(self, art: Article, sents: list[Sentence], found: list[tuple[Sentence, list[Finding]]]) -> list[Report]:
-        if any(s.start >= 0 and any(_worth_reporting(f) for f in fs) for s, fs in found):
-            found = [(s, fs) for s, fs in found if s.start >= 0]  # the body tells it: its headline is not read
+        if any(s.start >= 0 and any(f.outcome in ("killed", "wounded") and not f.victim.negative and _worth_reporting(f)
+                                    for f in fs)
+               for s, fs in found):
+            found = [(s, fs) for s, fs in found if s.start >= 0]  # the body tells its dead and hurt: the headline is not read
         reports: list[Report] = []
         prev: tuple[Sentence, list[Finding]] | None = None
         index = {s.start: i for i, s in enumerate(sents)}

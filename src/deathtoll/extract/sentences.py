@@ -62,7 +62,7 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     elif (headline := split_title(title)[0]) and len(headline) > 8 and not _holds(text, headline):
         # a headline the text does not repeat (a scraped page whose body is a sign-in box) is
         # read as a paragraph before the text, at negative offsets: ``headline + "\n\n" + text``
-        _split_block(headline, -len(headline) - 2, 0, out)
+        _split_headline(headline, -len(headline) - 2, out)
         para = 1
     for m in _LINE_BREAK.finditer(text, pos):
         block = text[pos : m.start()]
@@ -73,6 +73,16 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
         if m.end() >= len(text):
             break
     return out
+
+
+def _split_headline(headline: str, offset: int, out: list[Sentence]) -> None:
+    """A headline's clauses are often joined by a semicolon ("Girl shot at party dies; woman
+    held"): each is read as a sentence of its own."""
+    start = 0
+    for m in re.finditer(r";\s+", headline):
+        _split_block(headline[start : m.start()], offset + start, 0, out)
+        start = m.end()
+    _split_block(headline[start:], offset + start, 0, out)
 
 
 def _holds(text: str, headline: str) -> bool:
