@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from deathtoll.extract import context
+from deathtoll.extract.acts import (at_a_place, caught_in, children_of, displaced_stock, for_a_check,
+                                    intended, is_fatal, is_passive, is_time, noun_compound, to_hospital)
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
 from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, this_number, victims_of_fatal
@@ -20,14 +22,9 @@ from deathtoll.model import Actor, Count
 
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
 _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitalize", "hospitalise", "admit", "carry"}
-_HOSPITAL_NOUNS = {"hospital", "hospitals", "clinic", "infirmary"}
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _RELATIVE = {"who", "whom", "that", "which"}
-# verbs and nouns whose "to …" is an intention, a threat or a request, not an act
-_INTENT = {"threaten", "try", "attempt", "want", "plan", "vow", "intend", "plot", "seek", "hope", "prepare",
-           "refuse", "threat", "plot", "order", "urge", "ask", "tell", "yell", "beg", "dare", "promise", "decide",
-           "conspire", "hire", "offer", "agree", "wish", "need", "mean", "aim", "scheme", "attempt", "effort"}
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -51,12 +48,8 @@ class Finding:
     update: bool = False
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 def _subject_of(verb: Token) -> list[Token]:
-    subs = _children(verb, "nsubjpass", "nsubj")
+    subs = children_of(verb, "nsubjpass", "nsubj")
     if subs:
         return subs
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -77,54 +70,49 @@ def _left_quantity(verb: Token) -> list[Token]:
     return []
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "conj", "advcl", "ROOT") and not _children(verb, "dobj"))
-
-
 def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], str]:
     """The tokens that head the victim phrases of ``trigger``, and the rule used."""
     if kind in ("active", "passive", "shot"):
-        if _noun_compound(trigger):
+        if noun_compound(trigger):
             return [], ""
         head = trigger.head
         if trigger.tag_ == "VBN" and head.lemma_ in _STATE_VERBS and (trigger.dep_ in ("xcomp", "oprd") or trigger.dep_ in (
-                "advcl", "ccomp") and any(c.i < trigger.i for c in _children(head, "dobj"))):
+                "advcl", "ccomp") and any(c.i < trigger.i for c in children_of(head, "dobj"))):
             # "a woman was found shot dead", "police found a man stabbed", "left one man critically
             # injured": the state of the person found or left
-            found = _children(head, "nsubjpass") or _children(head, "dobj")
+            found = children_of(head, "nsubjpass") or children_of(head, "dobj")
             if found:
                 return [h for s in found for h in conj_heads(s)], "victim:found-state"
-        if _is_passive(trigger) or kind == "passive":
+        if is_passive(trigger) or kind == "passive":
             if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
-                    and not _children(trigger, "nsubjpass"):  # "reports that 30 protesters had been killed"
+                    and not children_of(trigger, "nsubjpass"):  # "reports that 30 protesters had been killed"
                 return conj_heads(trigger.head), "victim:reduced-relative"
-            subs = _children(trigger, "nsubjpass") or ([] if _children(trigger, "dobj") else _subject_of(trigger))
+            subs = children_of(trigger, "nsubjpass") or ([] if children_of(trigger, "dobj") else _subject_of(trigger))
             if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
                 subs = [trigger.head]
-            if trigger.dep_ == "conj" and not _children(trigger, "nsubjpass", "nsubj", "dobj"):
-                subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and _is_passive(trigger.head) else subs
+            if trigger.dep_ == "conj" and not children_of(trigger, "nsubjpass", "nsubj", "dobj"):
+                subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and is_passive(trigger.head) else subs
             if subs:
                 return [h for s in subs for h in conj_heads(s)], "victim:passive-subject"
-            if not _children(trigger, "dobj"):
+            if not children_of(trigger, "dobj"):
                 left = _left_quantity(trigger)
                 if left:
                     return left, "victim:left-quantity"
-        objs = _children(trigger, "dobj")
+        objs = children_of(trigger, "dobj")
         if objs:
             return [h for o in objs for h in conj_heads(o)], "victim:object"
         for c in trigger.children:  # "shot and killed a neighbour": the object is shared
-            if c.dep_ == "conj" and c.pos_ == "VERB" and _children(c, "dobj") and not _children(c, "nsubj"):
-                return [h for o in _children(c, "dobj") for h in conj_heads(o)], "victim:shared-object"
+            if c.dep_ == "conj" and c.pos_ == "VERB" and children_of(c, "dobj") and not children_of(c, "nsubj"):
+                return [h for o in children_of(c, "dobj") for h in conj_heads(o)], "victim:shared-object"
         # headline passive without "was": "Woman shot, killed in …", "the victim shot dead"
-        subj = _children(trigger, "nsubj")
-        if subj and trigger.tag_ in ("VBD", "VBN") and not _children(trigger, "prep", "agent") or \
+        subj = children_of(trigger, "nsubj")
+        if subj and trigger.tag_ in ("VBD", "VBN") and not children_of(trigger, "prep", "agent") or \
                 subj and trigger.tag_ in ("VBD", "VBN") and all(c.lower_ != "by" for c in trigger.children):
-            if subj[0].pos_ in ("NOUN", "PROPN", "NUM") and not _children(trigger, "ccomp", "xcomp"):
+            if subj[0].pos_ in ("NOUN", "PROPN", "NUM") and not children_of(trigger, "ccomp", "xcomp"):
                 return [h for sb in subj for h in conj_heads(sb)], "victim:headline-passive"
         return [], ""
     if kind == "intrans":
-        subs = _children(trigger, "nsubj", "nsubjpass")
+        subs = children_of(trigger, "nsubj", "nsubjpass")
         if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
             subs = [trigger.head]
         if not subs and trigger.dep_ in ("relcl", "acl"):
@@ -138,54 +126,21 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
         return [h for s in subs for h in conj_heads(s)], "victim:subject"
     if kind == "adj":
         head = trigger.head
-        if _children(trigger, "dobj"):  # "a sniper shot dead a soldier", parsed with "dead" as the verb
-            return [h for o in _children(trigger, "dobj") for h in conj_heads(o)], "victim:adjective-object"
+        if children_of(trigger, "dobj"):  # "a sniper shot dead a soldier", parsed with "dead" as the verb
+            return [h for o in children_of(trigger, "dobj") for h in conj_heads(o)], "victim:adjective-object"
         if trigger.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and head.lemma_ in ("leave", "be", "remain", "find", "declare", "pronounce", "report", "lie", "list"):
-            subs = (_children(trigger, "nsubj") or [c for c in _children(trigger, "nummod") if c.i < trigger.i]
-                    or _children(head, "dobj") or _subject_of(head))
+            subs = (children_of(trigger, "nsubj") or [c for c in children_of(trigger, "nummod") if c.i < trigger.i]
+                    or children_of(head, "dobj") or _subject_of(head))
             return [h for s in subs for h in conj_heads(s)], "victim:left-adjective"
         if trigger.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
             return [head], "victim:modified"
         if trigger.dep_ == "conj" and head.lower_ in _KILLED_MODS | {"wounded", "injured"}:
             return [], ""
-        subs = [c for c in _children(trigger, "nsubj", "nsubjpass", "nummod", "npadvmod") if c.i < trigger.i]
+        subs = [c for c in children_of(trigger, "nsubj", "nsubjpass", "nummod", "npadvmod") if c.i < trigger.i]
         if subs and trigger.dep_ in ("ROOT", "conj"):
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
-
-
-_COMPOUND_HEADS = {"suspect", "suspects", "victim", "victims", "survivor", "survivors", "spree", "scene", "suspect's"}
-
-
-def _noun_compound(trigger: Token) -> bool:
-    """"shooting suspect Jon Hardy", "stabbing victims": a gerund the parser took for a verb
-    with an object is the first half of a noun compound (no subject, no auxiliary, no article)."""
-    if trigger.tag_ != "VBG" or trigger.i + 1 >= len(trigger.doc):
-        return False
-    nxt = trigger.doc[trigger.i + 1]
-    return nxt.lower_ in _COMPOUND_HEADS and nxt.head.i == trigger.i and not _children(trigger, "nsubj", "aux")
-
-
-def _is_time(prep: Token) -> bool:
-    """"at 9 p.m.", "at dawn": the preposition gives a time, not a target."""
-    return any(t.ent_type_ in ("TIME", "DATE") or t.lower_ in ("dawn", "dusk", "night", "noon", "midnight")
-               for t in prep.subtree)
-
-
-_TARGETS = {"car", "cars", "vehicle", "vehicles", "truck", "house", "window", "windows", "door", "crowd", "him", "her",
-            "them", "us", "me", "police", "officers", "deputies", "troopers", "agents"}
-
-
-def _at_a_place(prep: Token, verb: Token, lex: Lexicon) -> bool:
-    """"A man was shot at a shopping center": where the passive hit happened, not what was fired at
-    ("shot at the car", "shot at officers")."""
-    if prep.lower_ != "at" or not _is_passive(verb):
-        return False
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lower_ in _TARGETS:
-        return False
-    return not victim_lookup(obj, lex)
 
 
 def _antecedent(tok: Token) -> Token:
@@ -211,7 +166,7 @@ def _wound_holders(wound: Token) -> list[Token]:
             if holder.lemma_ in ("die", "succumb"):
                 return []
             # "police found a 15-year-old with a gunshot wound": the one found, not the finders
-            return _children(holder, "dobj") or _subject_of(holder)
+            return children_of(holder, "dobj") or _subject_of(holder)
         return [holder]
     verb = head.head if wound.dep_ == "pobj" else head
     if verb.pos_ == "VERB" and verb.lemma_ in _SUFFER | {"treat"}:
@@ -237,10 +192,10 @@ def _condition_victims(cond: Token) -> list[Token]:
     prep = cond.head
     verb = prep.head if prep.dep_ == "prep" else prep
     if verb.lemma_ == "leave":
-        return _children(verb, "dobj")
+        return children_of(verb, "dobj")
     if verb.pos_ in ("VERB", "AUX"):
-        subs = _children(verb, "nsubj", "nsubjpass")
-        if not subs and (verb.lemma_ == "be" or _is_passive(verb)):
+        subs = children_of(verb, "nsubj", "nsubjpass")
+        if not subs and (verb.lemma_ == "be" or is_passive(verb)):
             subs = _subject_of(verb)  # "was struck once and is in critical condition": the shared subject
         return subs
     return []
@@ -262,65 +217,6 @@ def _subset(head: Token, trigger: Token) -> bool:
     return False
 
 
-def _is_fatal(trigger: Token) -> bool:
-    """"shot dead", "fatally shot", "shot and killed", "shot, killed", "shot to death"."""
-    doc = trigger.doc
-    after = doc[trigger.i + 1 : trigger.i + 3].text.lower()
-    if after.startswith(("dead", "to death", "and killed", ", killed", "and kill")):
-        return True
-    if trigger.i > 0 and doc[trigger.i - 1].lower_ == "fatally":
-        return True
-    for c in trigger.children:
-        if c.dep_ == "conj" and c.lemma_ in ("kill",) and not _children(c, "nsubj", "nsubjpass"):
-            return True  # "shot and killed", not "a man was shot, and a boy was killed"
-        if c.lower_ in ("dead", "fatally") or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
-            return True
-    return False
-
-
-def _intended(verb: Token) -> bool:
-    """A base-form act that did not happen (yet): an infinitive ("threatened to kill"), a modal
-    ("would shoot") or a command ("go ahead and kill me"); not "did not kill" (a denial)."""
-    if verb.tag_ != "VB":
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ == "MD" for c in aux):
-        return True
-    if any(c.lower_ == "to" for c in aux):  # "went on to kill three" happened; "threatened to kill" did not
-        return verb.head.lemma_.lower() in _INTENT
-    if verb.dep_ == "conj" and verb.head.tag_ == "VB":
-        return _intended(verb.head)
-    return not aux and not _children(verb, "nsubj", "nsubjpass") and verb.dep_ in ("ROOT", "ccomp", "xcomp")
-
-
-_CHECKS = ("evaluation", "clearance", "precaution", "observation", "check", "checkup", "check-up", "checked",
-           "examination", "assessment", "medical clearance")
-
-
-def _for_a_check(verb: Token) -> bool:
-    """"taken to the hospital for a medical clearance", "… as a precaution", "to be checked out":
-    a trip to hospital that names no injury."""
-    words = {t.lower_ for c in verb.children if c.dep_ in ("prep", "advcl", "xcomp", "advmod") for t in c.subtree}
-    return bool(words & set(_CHECKS))
-
-
-def _caught_in(verb: Token) -> bool:
-    """"are caught in the old city" (held there), not "caught by police" nor "caught on camera"."""
-    if not _children(verb, "nsubjpass") or _children(verb, "agent"):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "inside") and
-               not any(g.lower_ in ("act", "camera", "video", "crossfire", "middle", "traffic", "rain") for g in c.subtree)
-               for c in verb.children)
-
-
-def _to_hospital(verb: Token) -> bool:
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "at", "in"):
-            if any(g.lower_ in _HOSPITAL_NOUNS or g.lemma_ in _HOSPITAL_NOUNS for g in c.subtree):
-                return True
-    return False
-
-
 def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
     """The outcome words of a sentence: (token, outcome, kind)."""
     out = []
@@ -339,10 +235,10 @@ def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
             if lemma == "lose" and any(c.lower_ in ("life", "lives") for c in t.children):
                 out.append((t, "killed", "intrans"))
                 continue
-            if lemma == "catch" and t.tag_ == "VBN" and _caught_in(t):
+            if lemma == "catch" and t.tag_ == "VBN" and caught_in(t):
                 out.append((t, "trapped", "passive"))  # "200,000 civilians are caught in an area of 8 km2"
                 continue
-            if lemma in _HOSPITAL and _to_hospital(t) and not _for_a_check(t):
+            if lemma in _HOSPITAL and to_hospital(t) and not for_a_check(t):
                 out.append((t, "wounded", "hospital"))
                 continue
         if low in _WOUND_NOUNS and t.pos_ == "NOUN" and not any(c.lower_ in ("no", "non") for c in t.children):
@@ -408,18 +304,18 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             rules.append("victim:condition")
         else:
             k = kind
-            if kind in ("active", "shot", "intrans") and _intended(trig):
+            if kind in ("active", "shot", "intrans") and intended(trig):
                 continue  # "threatening to kill him", "go ahead and kill me", "would shoot": no one was hit
             if kind in ("shot", "hospital"):
-                if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not _is_time(c)
-                                          and not _at_a_place(c, trig, lex) for c in trig.children):
+                if kind == "shot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") and not is_time(c)
+                                          and not at_a_place(c, trig, lex) for c in trig.children):
                     continue  # "fired at", "shot at the car": not a hit
-                if kind == "shot" and _is_fatal(trig):
+                if kind == "shot" and is_fatal(trig):
                     outcome, kind = "killed", "active"  # "fatally shot", "shot dead", "shot to death"
                     rules.append("outcome:fatal-shot")
                 else:
                     soft = True
-                if kind == "hospital" or (kind == "shot" and _is_passive(trig)):
+                if kind == "hospital" or (kind == "shot" and is_passive(trig)):
                     k = "passive"
                 elif kind == "shot":
                     k = "active"
@@ -454,7 +350,7 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             elif kind == "held-under" and f.scope == "incident":
                 f.scope = "cumulative"  # "180,000 people still under ISIS control": a standing figure, no event
                 f.rules.append("scope:held-under")
-            elif o == "displaced" and f.scope == "incident" and (stock := _displaced_stock(trig)):
+            elif o == "displaced" and f.scope == "incident" and (stock := displaced_stock(trig)):
                 f.scope = "cumulative"
                 f.rules.append(stock)
             findings.append(f)
@@ -476,20 +372,6 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
             f.rules.remove("actor:subject")
         findings.append(f)
     return _tidy(findings, sent, lex)
-
-
-def _displaced_stock(trig: Token) -> str | None:
-    """Displacement told as a stock, not an event: "the camp is home to 1,500 displaced persons"
-    (the word describes people who are there) or a perfect tense without a day ("thousands have
-    fled the city": a running count)."""
-    if trig.dep_ in ("amod", "compound") or (trig.dep_ == "acl" and trig.tag_ == "VBN"
-                                             and trig.head.dep_ not in ("nsubj", "nsubjpass")):
-        return "scope:displaced-stock"
-    aux = [c for c in trig.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lemma_ == "have" for c in aux) and not any(
-            t.ent_type_ in ("DATE", "TIME") for c in trig.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree):
-        return "scope:displaced-perfect"
-    return None
 
 
 def _running_number(f: Finding) -> None:
