@@ -1,5 +1,7 @@
 """Counts carried by nouns: "the deaths of 14 civilians", "12 deaths", "no fatalities",
-"the death toll rose to 15", "a double homicide", "the victim of a deadly shooting"."""
+"the death toll rose to 15", "a double homicide", "the victim of a deadly shooting", "a deadly
+shooting", "the number of people fleeing has reached 28,000", "this number has decreased to
+4,000", "180,000 people still under ISIS control"."""
 
 from __future__ import annotations
 

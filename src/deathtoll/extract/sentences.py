@@ -48,7 +48,7 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     (scraped pages: "Man shot in park | WXYZ NewsA man was…"), the title ends a sentence.
     When the text does not repeat the title's headline, the headline comes first, as
     a paragraph before the text (the extractor keeps its statements only when the text
-    itself states none): its offsets are negative, counted back from the start
+    itself tells no one killed or hurt): its offsets are negative, counted back from the start
     of the text as if the text were ``headline + "\n\n" + text`` (the place resolver
     reads headlines the same way).
     """
@@ -128,8 +128,8 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
               "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
-    phrases.add(r"number\s+of")
-    phrases.add(r"caught\s+in")  # "civilians are caught in the old city"  # "the number of people fleeing has reached 28,000"
+    phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
+    phrases.add(r"caught\s+in")  # "civilians are caught in the old city"
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
