@@ -17,7 +17,7 @@ from deathtoll.extract.acts import (at_a_place, caught_in, children_of, displace
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
 from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, this_number, victims_of_fatal
-from deathtoll.extract.victims import Victim, age_of, read_victim, victim_lookup
+from deathtoll.extract.victims import Victim, age_of, read_victim
 from deathtoll.model import Actor, Count
 
 SUBSET_WORDS = {"including", "among", "includes", "include", "included"}
@@ -25,6 +25,8 @@ _HOSPITAL = {"take", "transport", "rush", "airlift", "fly", "bring", "hospitaliz
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _RELATIVE = {"who", "whom", "that", "which"}
+_CONSTRUCTION_RULES = {"fatal-event": "victim:fatal-event", "held-under": "victim:held-under",
+                       "number-of": "count:number-of"}
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -218,58 +220,68 @@ def _subset(head: Token, trigger: Token) -> bool:
 
 
 def triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str]]:
-    """The outcome words of a sentence: (token, outcome, kind)."""
-    out = []
+    """The outcome words of a sentence: (token, outcome, kind).
+
+    For the noun constructions read whole in :mod:`deathtoll.extract.nouns` ("a deadly
+    shooting", "the number of … has reached N", "N people under ISIS control") the victims
+    are read with the trigger (``_triggers``) and not read a second time.
+    """
+    return [(t, o, k) for t, o, k, _ in _triggers(sent, lex)]
+
+
+def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str, list | None]]:
+    """:func:`triggers` with the victims of the noun constructions already read (else None)."""
+    out: list[tuple[Token, str, str, list | None]] = []
     for t in sent:
         low, lemma = t.lower_, t.lemma_.lower()
-        if t.pos_ in ("NOUN", "VERB", "PROPN") and fatal_event(t, lex):  # "a deadly shooting"
-            out.append((t, "killed", "fatal-event"))
+        if t.pos_ in ("NOUN", "VERB", "PROPN") and (found := fatal_event(t, lex)):  # "a deadly shooting"
+            out.append((t, "killed", "fatal-event", found))
             continue
         if t.tag_ == "VBN" and t.dep_ in ("acomp", "oprd") and low in lex.outcomes and lex.outcomes[low][1] == "adj":
-            out.append((t, *lex.outcomes[low]))  # "remain trapped", "left wounded": a state, not an act
+            out.append((t, *lex.outcomes[low], None))  # "remain trapped", "left wounded": a state, not an act
             continue
         if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBD", "VBG") and t.pos_ != "ADJ"):
             if lemma in lex.outcomes and lex.outcomes[lemma][1] in ("active", "passive", "intrans", "shot"):
-                out.append((t, *lex.outcomes[lemma]))
+                out.append((t, *lex.outcomes[lemma], None))
                 continue
             if lemma == "lose" and any(c.lower_ in ("life", "lives") for c in t.children):
-                out.append((t, "killed", "intrans"))
+                out.append((t, "killed", "intrans", None))
                 continue
             if lemma == "catch" and t.tag_ == "VBN" and caught_in(t):
-                out.append((t, "trapped", "passive"))  # "200,000 civilians are caught in an area of 8 km2"
+                out.append((t, "trapped", "passive", None))  # "9,000 families are caught in the old quarter"
                 continue
             if lemma in _HOSPITAL and to_hospital(t) and not for_a_check(t):
-                out.append((t, "wounded", "hospital"))
+                out.append((t, "wounded", "hospital", None))
                 continue
         if low in _WOUND_NOUNS and t.pos_ == "NOUN" and not any(c.lower_ in ("no", "non") for c in t.children):
-            out.append((t, "wounded", "wound"))
+            out.append((t, "wounded", "wound", None))
             continue
         if low == "condition" and any(c.lower_ in _CONDITIONS for c in t.children):
-            out.append((t, "wounded", "condition"))
+            out.append((t, "wounded", "condition", None))
             continue
         if low in lex.outcomes and lex.outcomes[low][1] == "adj" and t.pos_ in ("ADJ", "VERB", "NOUN"):
-            out.append((t, *lex.outcomes[low]))
+            out.append((t, *lex.outcomes[low], None))
             continue
         if t.pos_ == "NOUN" and victims_of_fatal(t):
-            out.append((t, "killed", "victim-of"))
+            out.append((t, "killed", "victim-of", None))
             continue
-        if low == "number" and t.pos_ == "NOUN" and (found := number_of(t, lex)) is not None:
-            out.append((t, found[2], "number-of"))
+        if low == "number" and t.pos_ == "NOUN" and (one := number_of(t, lex)) is not None:
+            out.append((t, one[2], "number-of", [one]))
             continue
-        if low in ("control", "siege") and held_under(t, lex) is not None:
-            out.append((t, "trapped", "held-under"))
+        if low in ("control", "siege") and (one := held_under(t, lex)) is not None:
+            out.append((t, "trapped", "held-under", [one]))
             continue
         if t.pos_ == "NOUN" and (low in lex.outcomes or lemma in lex.outcomes):
             o, kind = lex.outcomes.get(low) or lex.outcomes[lemma]
             if kind == "noun":
-                out.append((t, o, "noun"))
+                out.append((t, o, "noun", None))
     return out
 
 
 def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
     """Every casualty statement in one parsed sentence, in reading order."""
     findings: list[Finding] = []
-    for trig, outcome, kind in triggers(sent, lex):
+    for trig, outcome, kind, constructed in _triggers(sent, lex):
         rules = [f"trigger:{kind}:{trig.lemma_.lower()}"]
         pairs: list[tuple[Victim, Token, str]] = []
         soft = False
@@ -284,17 +296,9 @@ def find_in_sentence(sent: Span, lex: Lexicon) -> list[Finding]:
                 if v is not None:
                     pairs.append((v, h, outcome))
             rules.append("victim:wound-holder")
-        elif kind == "fatal-event":
-            pairs = fatal_event(trig, lex)
-            rules.append("victim:fatal-event")
-        elif kind == "held-under":
-            found = held_under(trig, lex)
-            pairs = [found] if found is not None else []
-            rules.append("victim:held-under")
-        elif kind == "number-of":
-            found = number_of(trig, lex)
-            pairs = [found] if found is not None else []
-            rules.append("count:number-of")
+        elif constructed is not None:  # "a deadly shooting", "the number of … reached", "under ISIS control"
+            pairs = constructed
+            rules.append(_CONSTRUCTION_RULES[kind])
         elif kind == "victim-of":
             pairs = [(v, trig, outcome) for v in [read_victim(trig, lex)] if v is not None]
             rules.append("victim:victim-of-fatal")

@@ -148,8 +148,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return None  # "Hawkins Sr." split as "Sr" + ".": the period is no second person
     if lower in NOT_PEOPLE or head.lemma_.lower() in NOT_PEOPLE:
         return None
-    if age_of(head.text) is not None:
-        return _age_noun(head, lex)
+    if (age := age_of(head.text)) is not None:
+        return _age_noun(head, age, lex)
     if lower in ("total", "tally") and (inner := _of_object(head)) is not None:
         found = read_victim(inner, lex)  # "a total of 90 soldiers": the soldiers
         return found if found is None else Victim(found.count, found.group, found.detail, found.start, found.end,
@@ -295,15 +295,12 @@ def age_of(text: str) -> int | None:
     return n if m.group(2).lower() == "year" else 0
 
 
-def _age_noun(head: Token, lex: Lexicon) -> Victim | None:
+def _age_noun(head: Token, age: int, lex: Lexicon) -> Victim | None:
     """"a 17-year-old was wounded", "two 15-year-olds": an age standing for a person.
 
     The tokenizer keeps such words whole (``keep_ages_whole``); a child is a
     civilian, as "boy" and "girl" are in ``victims.tsv``.
     """
-    age = age_of(head.text)
-    if age is None:
-        return None
     group = ("civilian", "children") if age < 18 else ("unknown", "people")
     if head.lower_.endswith("s"):
         nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < head.i)]

@@ -25,7 +25,6 @@ from deathtoll.model import (
     Article,
     ArticleResult,
     Check,
-    Count,
     Incident,
     Report,
     VictimTally,
@@ -69,8 +68,8 @@ def _add(acc: dict, key, vals) -> None:
 
 
 def _dead_before(r: Report, reports: list[Report]) -> tuple[int, int, int]:
-    """The dead told before ``r`` in its sentence when ``r`` names other people hit ("found a man
-    shot to death, along with two victims who had been shot too"): the hit then number both.
+    """The dead told before ``r`` in its sentence when ``r`` names other people hit ("deputies found
+    one man dead and two women who had also been shot"): the hit then number both.
     Not when ``r`` points back ("he", "both", "the victims") or takes a part ("one of them")."""
     text = (r.count.text or "").lower().split()
     if not text or text[0] in _POINTS_BACK or "count:pronoun" in r.evidence.rules \
@@ -151,7 +150,7 @@ def _compatible_place(a: Report, b: Report) -> bool:
 
 
 _ELSEWHERE = ("hospital", "medical center", "trauma center", "custody", "arrested in", "jail", "extradit",
-              "surrendered", "apprehended in", "caught in")
+              "surrendered", "apprehended in")
 
 
 def _named_elsewhere(r: Report) -> bool:
