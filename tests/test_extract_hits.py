@@ -207,3 +207,42 @@ def test_a_headline_the_text_lacks_is_read_with_negative_offsets(extractor):
     shift = len(headline) + 2
     assert full[ev.start + shift : ev.end + shift] == "Man"
     assert (ev.sentence_start, ev.sentence_end) == (-shift, -2)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a hit whose agent is a bullet is a gunshot
+    ("A boy of six was hit by a stray bullet on his porch.", [("wounded", 1, C)]),
+    # so is one whose subject is a round
+    ("A stray round struck a girl playing in the yard.", [("wounded", 1, C)]),
+    # a car that hits someone is no gunshot
+    ("A delivery van hit a cyclist on the bridge.", []),
+    # a bullet that hits a window hurts nobody
+    ("A bullet hit the kitchen window.", []),
+    # a bare number right after the verb, which the parser hung elsewhere, is the count
+    ("Farmer indicted in shooting that injured 7", [("wounded", 7, U)]),
+    # but not a number that counts a noun after it (ponies are no casualties)
+    ("Farmer indicted in shooting that injured 7 ponies", []),
+    # a killing named as an event in a headline is one death
+    ("Three cousins charged in killing", [("killed", 1, U)]),
+    # a person in a state of harm after a shooting was hurt in it
+    ("Woman recovering after accidental shooting", [("wounded", 1, C)]),
+    ("The clerk is critical after the shooting on Pine Road.", [("wounded", 1, C)]),
+    # a homicide victim died
+    ("Police named the homicide victim on Tuesday.", [("killed", 1, U)]),
+    # a shooting victim may live
+    ("Police named the shooting victim on Tuesday.", []),
+    # what recovers after a crash is not always a person
+    ("The market is recovering after the crash.", []),
+])
+def test_hits_by_fire_and_states_after_a_shooting(extractor, text, want):
+    assert Counter(_reports(extractor, text)) == Counter(want)
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(extractor):
+    # in Title Case the parser reads "Deaths" as a name; in sentence case as the deaths of two people
+    art = Article(id="t", title="Nephew Arraigned On Shooting Deaths Of Aunt And Uncle", text="Sign in to comment.")
+    reps = extractor.extract(art)
+    assert [(r.outcome, r.count.best) for r in reps] == [("killed", 1), ("killed", 1)]
+    # the evidence and the figure keep the headline's own case
+    assert all(r.evidence.sentence.startswith("Nephew Arraigned") for r in reps)
+    assert {r.count.text for r in reps} == {"Aunt", "Uncle"}

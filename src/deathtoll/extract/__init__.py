@@ -16,7 +16,7 @@ from deathtoll.errors import ConfigError
 from deathtoll.extract.lexicon import Lexicon, load_lexicon
 from deathtoll.extract.numbers import parse_count
 from deathtoll.extract.rules import Finding
-from deathtoll.extract.sentences import Sentence, candidates, split_sentences
+from deathtoll.extract.sentences import Sentence, candidates, parse_form, split_sentences
 from deathtoll.model import Article, Count, Evidence, Report, Victims
 from deathtoll.options import Options
 
@@ -85,7 +85,7 @@ class Extractor:
             sents = split_sentences(art.text, art.title)
             cands = candidates(sents, self.lexicon)
             prepared.append((art, sents, cands))
-            texts.extend(s.text for s in cands)
+            texts.extend(parse_form(s) for s in cands)
         # spaCy keeps every new string it sees; a memory zone frees them once the
         # chunk's findings have become plain Reports, so a long stream stays flat
         with self.nlp.memory_zone():
@@ -209,6 +209,8 @@ def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
 
 def _to_report(art: Article, n: int, sent: Sentence, f: Finding) -> Report:
     c = f.victim.count or Count(None, None, None, None)
+    if sent.start < 0 and c.text and (at := sent.text.lower().find(c.text.lower())) >= 0:
+        c = replace(c, text=sent.text[at : at + len(c.text)])  # a Title Case headline was parsed in sentence case
     rules = list(f.rules)
     if f.soft:
         rules.append("outcome:hit-unspecified")

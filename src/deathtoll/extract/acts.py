@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from deathtoll.extract.lexicon import Lexicon
 from deathtoll.extract.victims import victim_lookup
 
-__all__ = ["children_of", "is_passive", "noun_compound", "is_time", "at_a_place", "is_fatal", "intended",
+__all__ = ["children_of", "is_passive", "noun_compound", "struck_by_fire", "is_time", "at_a_place", "is_fatal", "intended",
            "for_a_check", "caught_in", "to_hospital", "displaced_stock", "HOSPITAL_NOUNS"]
 
 
@@ -43,6 +43,21 @@ def noun_compound(trigger: Token) -> bool:
         return False
     nxt = trigger.doc[trigger.i + 1]
     return nxt.lower_ in _COMPOUND_HEADS and nxt.head.i == trigger.i and not children_of(trigger, "nsubj", "aux")
+
+
+_PROJECTILES = {"bullet", "bullets", "round", "rounds", "gunfire", "gunshot", "gunshots", "shrapnel", "pellet",
+                "pellets", "buckshot", "fire", "shot", "shots", "crossfire"}
+
+
+def struck_by_fire(verb: Token) -> bool:
+    """"a boy was hit by a stray bullet", "struck by gunfire", "a round struck the girl": a hit
+    whose agent or subject is a projectile is a gunshot (what "hit by a car" is not)."""
+    if verb.lemma_.lower() not in ("hit", "strike") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    agents = [p for a in children_of(verb, "agent") for p in children_of(a, "pobj")]
+    if agents:
+        return any(p.lower_ in _PROJECTILES for p in agents)
+    return not is_passive(verb) and any(s.lower_ in _PROJECTILES for s in children_of(verb, "nsubj"))
 
 
 def is_time(prep: Token) -> bool:

@@ -29,9 +29,11 @@ def conj_heads(tok: Token) -> list[Token]:
 
 
 def victims_of_fatal(t: Token) -> bool:
-    """"the victim of a deadly shooting", "victims of the fatal attack": the victims died."""
+    """"the victim of a deadly shooting", "victims of the fatal attack", "a homicide victim": the victims died."""
     if t.lemma_.lower() != "victim":
         return False
+    if any(c.dep_ == "compound" and c.lower_ in ("homicide", "murder", "slaying") for c in t.children):
+        return True  # "the homicide victim": a victim of a killing died
     for prep in t.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for ev in prep.children:
@@ -79,14 +81,15 @@ def noun_trigger(t: Token, outcome: str, lex: Lexicon) -> list[tuple[Victim, Tok
         return found
     nums = [c for c in t.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.i < t.i and c.dep_ in ("compound", "amod"))]
     det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this")), None)
-    if not nums and det is not None and t.lower_ in _ONE_DEATH and t.dep_ != "compound" \
+    lead = det if det is not None else _headline_lead(t)
+    if not nums and lead is not None and t.lower_ in _ONE_DEATH and t.dep_ != "compound" \
             and not any(c.lower_ in ("attempted", "attempt") for c in t.children):
         many = next((c for c in t.children if c.lower_ in _MULTIPLE), None)
         if many is not None:  # "a double homicide": two deaths
             n = _MULTIPLE[many.lower_]
-            return [(Victim(Count(n, n, n, f"{det.text} {many.text} {t.text}"), "unknown", None, det.idx,
+            return [(Victim(Count(n, n, n, t.doc[lead.i : t.i + 1].text), "unknown", None, lead.idx,
                             t.idx + len(t.text), rules=("count:multiple-death",)), t, "killed")]
-        return [(Victim(Count(1, 1, 1, f"{det.text} {t.text}"), "unknown", None, det.idx, t.idx + len(t.text),
+        return [(Victim(Count(1, 1, 1, t.doc[lead.i : t.i + 1].text), "unknown", None, lead.idx, t.idx + len(t.text),
                         rules=("count:one-death",)), t, "killed")]
     if nums and t.lower_ in ("deaths", "fatalities", "bodies", "corpses", "injuries", "casualties", "hostages"):
         toks = _num_phrase(nums[0])
@@ -168,6 +171,54 @@ def held_under(t: Token, lex: Lexicon) -> tuple[Victim, Token, str] | None:
     if v is None or v.count is None or not v.count.best or v.negative:
         return None
     return v, people, "trapped"
+
+
+def _headline_lead(t: Token) -> Token | None:
+    """A death noun without an article, as headlines write it: "teens charged in killing", "trial
+    for quadruple homicide" (the first word of the noun phrase); not a charge ("arrested for murder")."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "for", "after", "over"):
+        return None
+    if t.head.lower_ == "for" and not any(c.lower_ in _MULTIPLE for c in t.children):
+        return None
+    return t.doc[min([t.i] + [c.i for c in t.children if c.i < t.i])]
+
+
+def bare_killing(t: Token) -> list[tuple[Victim, Token, str]]:
+    """"two teens charged in killing", "arrested after slaying": a killing named as an event,
+    parsed as a gerund with no subject and no object, is one death."""
+    if t.tag_ != "VBG" or t.lemma_.lower() not in ("kill", "murder", "slay") or t.dep_ not in ("pcomp", "pobj") \
+            or t.head.lower_ not in ("in", "for", "after", "over") or children_of_any(t, ("dobj", "nsubj", "prep")):
+        return []
+    return [(Victim(Count(1, 1, 1, t.text), "unknown", None, t.idx, t.idx + len(t.text), rules=("count:one-death",)),
+             t, "killed")]
+
+
+def children_of_any(t: Token, deps: tuple[str, ...]) -> bool:
+    """Has ``t`` a child with one of these dependency labels?"""
+    return any(c.dep_ in deps for c in t.children)
+
+
+_HURT_STATES = {"recovering", "critical", "hospitalized", "hospitalised"}
+_HIT_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike"}
+
+
+def hurt_after_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
+    """"woman recovering after accidental shooting", "boy, 10, critical after shooting": a person
+    in a state of harm after a shooting or an attack was hurt in it."""
+    if t.lower_ not in _HURT_STATES:
+        return []
+    preps = [p for p in [*t.children, *(t.head.children if t.dep_ == "acomp" else ())] if p.dep_ == "prep"]
+    if not any(p.lower_ == "after" and any(e.dep_ == "pobj" and e.lower_ in _EVENTS or e.dep_ == "pcomp"
+                                           and e.lemma_.lower() in _HIT_VERBS for e in p.children) for p in preps):
+        return []
+    if t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+        heads = [t.head]
+    elif t.dep_ == "acomp" or t.dep_ in ("ROOT", "conj") and t.pos_ == "VERB":
+        heads = [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "acomp" else \
+            [c for c in t.children if c.dep_ == "nsubj"]
+    else:
+        return []
+    return [(v, h, "wounded") for h in heads if (v := read_victim(h, lex)) is not None and v.count is not None]
 
 
 def fatal_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from deathtoll.extract import context
-from deathtoll.extract.acts import (at_a_place, caught_in, children_of, displaced_stock, for_a_check,
+from deathtoll.extract.acts import (at_a_place, caught_in, struck_by_fire, children_of, displaced_stock, for_a_check,
                                     intended, is_fatal, is_passive, is_time, noun_compound, to_hospital)
 from deathtoll.extract.headlines import headline_counts
 from deathtoll.extract.lexicon import Lexicon
-from deathtoll.extract.nouns import conj_heads, fatal_event, held_under, noun_trigger, number_of, this_number, victims_of_fatal
+from deathtoll.extract.nouns import bare_killing, conj_heads, fatal_event, hurt_after_event, held_under, noun_trigger, number_of, this_number, victims_of_fatal
 from deathtoll.extract.victims import Victim, age_of, read_victim
 from deathtoll.model import Actor, Count
 
@@ -26,7 +26,7 @@ _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "recover", "nurse"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _CONSTRUCTION_RULES = {"fatal-event": "victim:fatal-event", "held-under": "victim:held-under",
-                       "number-of": "count:number-of"}
+                       "number-of": "count:number-of", "hurt-after": "victim:hurt-after"}
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -103,6 +103,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
         objs = children_of(trigger, "dobj")
         if objs:
             return [h for o in objs for h in conj_heads(o)], "victim:object"
+        if (num := _trailing_number(trigger)) is not None:
+            return [num], "victim:trailing-number"
         for c in trigger.children:  # "shot and killed a neighbour": the object is shared
             if c.dep_ == "conj" and c.pos_ == "VERB" and children_of(c, "dobj") and not children_of(c, "nsubj"):
                 return [h for o in children_of(c, "dobj") for h in conj_heads(o)], "victim:shared-object"
@@ -143,6 +145,18 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
+
+
+def _trailing_number(verb: Token) -> Token | None:
+    """"a shooting that injured 7": a bare number right after an active verb with no object,
+    which the parser hung elsewhere; not one that counts a noun after it ("killed 2 years ago")."""
+    if is_passive(verb) or verb.i + 1 >= len(verb.doc):
+        return None
+    num = verb.doc[verb.i + 1]
+    if num.tag_ != "CD" or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") or num.head.i > num.i:
+        return None
+    after = verb.doc[num.i + 1] if num.i + 1 < len(verb.doc) else None
+    return num if after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "ADV") else None
 
 
 def _antecedent(tok: Token) -> Token:
@@ -234,6 +248,12 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str, list | No
     out: list[tuple[Token, str, str, list | None]] = []
     for t in sent:
         low, lemma = t.lower_, t.lemma_.lower()
+        if (found := bare_killing(t)):  # "teens charged in killing"
+            out.append((t, "killed", "fatal-event", found))
+            continue
+        if (found := hurt_after_event(t, lex)):  # "woman recovering after shooting"
+            out.append((t, "wounded", "hurt-after", found))
+            continue
         if t.pos_ in ("NOUN", "VERB", "PROPN") and (found := fatal_event(t, lex)):  # "a deadly shooting"
             out.append((t, "killed", "fatal-event", found))
             continue
@@ -246,6 +266,9 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, str, str, list | No
                 continue
             if lemma == "lose" and any(c.lower_ in ("life", "lives") for c in t.children):
                 out.append((t, "killed", "intrans", None))
+                continue
+            if struck_by_fire(t):
+                out.append((t, "wounded", "shot", None))  # "hit by a stray bullet": a gunshot
                 continue
             if lemma == "catch" and t.tag_ == "VBN" and caught_in(t):
                 out.append((t, "trapped", "passive", None))  # "9,000 families are caught in the old quarter"

@@ -125,11 +125,13 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
         else:  # "gun down", "take hostage": the words together, not "gun" or "take" alone
             phrases.add(re.escape(stem) + r"\w*\s+(?:\w+\s+){0,2}" + re.escape(parts[-1]))
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
-              "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
+              "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing",
+              "bullet", "gunfire", "shrapnel"}  # "hit by a stray bullet"
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
     phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
     phrases.add(r"caught\s+in")  # "civilians are caught in the old city"
+    phrases.add(r"(?:hit|struck)\s+by|(?:rounds?|shots)\s+(?:\w+\s+)?(?:hit|struck)")  # "a stray round struck a girl"
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
@@ -141,6 +143,24 @@ def is_navigation(text: str) -> bool:
     """"Read: Arrest made in … Watch: Fire tears through …": a scraped list of links to
     other stories, not a statement about this one (two or more such labels)."""
     return len(_NAV.findall(text)) >= 2
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'’-])([A-Z])([a-z][a-z'’]*)")
+
+
+def parse_form(sent: Sentence) -> str:
+    """The text the parser reads: a headline written in Title Case ("Teen Arraigned On Shooting
+    Deaths Of Mother") in sentence case, which the parser was trained on; every other sentence
+    as it is. Only letters change case, so offsets into either are the same."""
+    if sent.start >= 0:
+        return sent.text
+    words = _TITLE_WORD.findall(sent.text)
+    lower = re.findall(r"(?<![\w'’-])[a-z]{3,}", sent.text)
+    if len(words) < 4 or len(lower) * 4 > len(words):
+        return sent.text
+    first = re.search(r"[A-Za-z]", sent.text)
+    keep = first.start() if first else -1
+    return _TITLE_WORD.sub(lambda m: m.group(0) if m.start() == keep else m.group(1).lower() + m.group(2), sent.text)
 
 
 def candidates(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
