@@ -214,6 +214,8 @@ def test_a_headline_the_text_lacks_is_read_with_negative_offsets(extractor):
     ("A boy of six was hit by a stray bullet on his porch.", [("wounded", 1, C)]),
     # so is one whose subject is a round
     ("A stray round struck a girl playing in the yard.", [("wounded", 1, C)]),
+    # a gun that goes off and hits someone shoots them
+    ("The rifle went off, hitting his cousin in the arm.", [("wounded", 1, C)]),
     # a car that hits someone is no gunshot
     ("A delivery van hit a cyclist on the bridge.", []),
     # a bullet that hits a window hurts nobody
@@ -227,6 +229,7 @@ def test_a_headline_the_text_lacks_is_read_with_negative_offsets(extractor):
     # a person in a state of harm after a shooting was hurt in it
     ("Woman recovering after accidental shooting", [("wounded", 1, C)]),
     ("The clerk is critical after the shooting on Pine Road.", [("wounded", 1, C)]),
+    ("A woman is expected to recover after the shooting on Pine Road.", [("wounded", 1, C)]),
     # a homicide victim died
     ("Police named the homicide victim on Tuesday.", [("killed", 1, U)]),
     # a shooting victim may live
@@ -246,3 +249,12 @@ def test_a_title_case_headline_is_parsed_in_sentence_case(extractor):
     # the evidence and the figure keep the headline's own case
     assert all(r.evidence.sentence.startswith("Nephew Arraigned") for r in reps)
     assert {r.count.text for r in reps} == {"Aunt", "Uncle"}
+
+
+def test_a_round_up_word_inside_a_name_is_no_round_up(extractor):
+    # "Nationwide" names the hospital here: the boy taken there is one incident, not a tally
+    reps = extractor.extract(Article(id="t", text="A boy was taken to Nationwide Children's Hospital after a shooting."))
+    assert [(r.outcome, r.count.best, r.scope) for r in reps] == [("wounded", 1, "incident")]
+    # the same word outside a name still marks a tally
+    reps = extractor.extract(Article(id="t", text="Nationwide, 40 people were killed in shootings last weekend."))
+    assert [(r.outcome, r.count.best, r.scope) for r in reps] == [("killed", 40, "aggregate")]

@@ -49,6 +49,9 @@ _PROJECTILES = {"bullet", "bullets", "round", "rounds", "gunfire", "gunshot", "g
                 "pellets", "buckshot", "fire", "shot", "shots", "crossfire"}
 
 
+_GUNS = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon", "revolver", "blast"}
+
+
 def struck_by_fire(verb: Token) -> bool:
     """"a boy was hit by a stray bullet", "struck by gunfire", "a round struck the girl": a hit
     whose agent or subject is a projectile is a gunshot (what "hit by a car" is not)."""
@@ -57,7 +60,12 @@ def struck_by_fire(verb: Token) -> bool:
     agents = [p for a in children_of(verb, "agent") for p in children_of(a, "pobj")]
     if agents:
         return any(p.lower_ in _PROJECTILES for p in agents)
-    return not is_passive(verb) and any(s.lower_ in _PROJECTILES for s in children_of(verb, "nsubj"))
+    if is_passive(verb):
+        return False
+    subjects = children_of(verb, "nsubj")
+    if not subjects and verb.dep_ in ("advcl", "conj", "xcomp"):  # "the gun went off, hitting him in the leg"
+        subjects = children_of(verb.head, "nsubj")
+    return any(s.lower_ in _PROJECTILES or s.lower_ in _GUNS for s in subjects)
 
 
 def is_time(prep: Token) -> bool:

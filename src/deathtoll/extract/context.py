@@ -118,7 +118,8 @@ def _past_reference(trigger: Token, sent: Span) -> bool:
 
 def scope_of(trigger: Token, sent: Span, lex: Lexicon) -> tuple[str, str | None]:
     """incident | aggregate | cumulative, and the rule that decided it."""
-    clause = _text(clause_tokens(trigger))
+    # a marker inside a name is no marker: "taken to Nationwide Children's Hospital"
+    clause = _text([t for t in clause_tokens(trigger) if t.ent_type_ not in ("ORG", "FAC")])
     if _has_phrase(clause, lex.markers_of("cumulative")) or _since_clause(trigger):
         return "cumulative", "scope:cumulative-marker"
     if _past_reference(trigger, sent):

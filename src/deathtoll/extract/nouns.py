@@ -205,7 +205,7 @@ _HIT_VERBS = {"shoot", "stab", "wound", "injure", "hit", "strike"}
 def hurt_after_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
     """"woman recovering after accidental shooting", "boy, 10, critical after shooting": a person
     in a state of harm after a shooting or an attack was hurt in it."""
-    if t.lower_ not in _HURT_STATES:
+    if t.lower_ not in _HURT_STATES and not (t.lemma_.lower() == "recover" and t.pos_ == "VERB"):
         return []
     preps = [p for p in [*t.children, *(t.head.children if t.dep_ == "acomp" else ())] if p.dep_ == "prep"]
     if not any(p.lower_ == "after" and any(e.dep_ == "pobj" and e.lower_ in _EVENTS or e.dep_ == "pcomp"
@@ -213,9 +213,11 @@ def hurt_after_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
         return []
     if t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
         heads = [t.head]
-    elif t.dep_ == "acomp" or t.dep_ in ("ROOT", "conj") and t.pos_ == "VERB":
-        heads = [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "acomp" else \
-            [c for c in t.children if c.dep_ == "nsubj"]
+    elif t.dep_ == "acomp":
+        heads = [c for c in t.head.children if c.dep_ == "nsubj"]
+    elif t.pos_ == "VERB":  # "she is recovering after …", "a woman is expected to recover after …"
+        heads = [c for c in t.children if c.dep_ == "nsubj"] or (
+            [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")] if t.dep_ == "xcomp" else [])
     else:
         return []
     return [(v, h, "wounded") for h in heads if (v := read_victim(h, lex)) is not None and v.count is not None]

@@ -131,7 +131,7 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
     phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
     phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
     phrases.add(r"caught\s+in")  # "civilians are caught in the old city"
-    phrases.add(r"(?:hit|struck)\s+by|(?:rounds?|shots)\s+(?:\w+\s+)?(?:hit|struck)")  # "a stray round struck a girl"
+    phrases.add(r"(?:hit|struck)\s+by|(?:rounds?|shots)\s+(?:\w+\s+)?(?:hit|struck)|went\s+off")  # "a stray round struck a girl"
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
