@@ -165,6 +165,10 @@ def test_of_them(extractor, text, want):
     ("Two Dead, Five Wounded After Bar Fight", [("killed", 2, U), ("wounded", 5, U)]),
     # "shot, one fatally" splits the hit
     ("5 shot, one fatally, on Elm Street", [("killed", 1, U), ("wounded", 4, U)]),
+    # the number before "shot" is the shooter when the verb has an object
+    ("A 15-year-old shot and killed a man on Sunday.", [("killed", 1, U)]),
+    # a number after "man," is his age, even run into the next line's name
+    ("Teen kills man, 18 Jon Ruiz found wounded at his home", [("killed", 1, U)]),
     # "shot dead" is a death
     ("Cops: 2 shot dead in parking garage", [("killed", 2, U)]),
     # "one shot" fired is a bullet, not a person

@@ -37,6 +37,8 @@ def headline_counts(sent: Span, lex: Lexicon, taken: set[int]) -> list[tuple[Vic
             continue  # "fired one shot", "a shot was fired", "many wounded": not a headline count
         if not (num.head == t or t.head == num or num.head == t.head and num.dep_ in ("compound", "nummod")):
             continue
+        if any(c.dep_ == "dobj" for v in (t, *(c for c in t.children if c.dep_ == "conj")) for c in v.children):
+            continue  # "a 15-year-old shot and killed a man": the number is the shooter
         before = t.doc[num.i - 1] if num.i > sent.start else None
         if before is not None and (before.like_num or before.lower_ in ("the", "of", "at", "by", "since", "to")):
             continue  # "1 of 4 shot", "at 4 dead-end streets": not a headline count

@@ -325,6 +325,10 @@ def _of_object(head: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
+_PERSON_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "son",
+                 "daughter", "father", "mother", "victim", "student", "resident"}
+
+
 def _is_age(tok: Token) -> bool:
     """"a 60-year-old woman", "aged 25", "boys as young as 9": the number is an age."""
     if age_of(tok.text) is not None:
@@ -334,7 +338,11 @@ def _is_age(tok: Token) -> bool:
     if nxt.startswith(("-year", "year-old", "-month", "years old", "-years", "year old")):
         return True
     prev = doc[max(0, tok.i - 2) : tok.i].text.lower()
-    return prev.endswith(("aged", "age", "as young as", "as old as"))
+    if prev.endswith(("aged", "age", "as young as", "as old as")):
+        return True
+    # "kills man, 18 Jose Estrada …" (a scraped headline run into its subhead): a number after a
+    # person noun and a comma is that person's age, whatever the parser hung it on
+    return tok.i > 1 and doc[tok.i - 1].text == "," and doc[tok.i - 2].lower_ in _PERSON_NOUNS and tok.head.i > tok.i
 
 
 def _is_apposed_age_or_year(num: Token) -> bool:
