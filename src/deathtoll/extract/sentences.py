@@ -125,13 +125,13 @@ def trigger_pattern(lex: Lexicon) -> re.Pattern:
         else:  # "gun down", "take hostage": the words together, not "gun" or "take" alone
             phrases.add(re.escape(stem) + r"\w*\s+(?:\w+\s+){0,2}" + re.escape(parts[-1]))
     stems |= {"shot", "hospital", "toll", "lives", "life", "dead", "died", "dies", "slain", "fled", "freed",
-              "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing",
-              "bullet", "gunfire", "shrapnel"}  # "hit by a stray bullet"
+              "hurt", "bodies", "casualt", "fatal", "deadly", "kidnapp", "wounds", "injur", "gunned", "killing"}
     phrases.add(r"(?:critical|serious|stable|grave|fair|guarded)\s+condition")
     phrases.add(r"under\s+(?:[\w'-]+\s+){0,3}(?:control|siege)")  # "people still under ISIS control"
     phrases.add(r"number\s+of")  # "the number of people fleeing has reached 28,000"
     phrases.add(r"caught\s+in")  # "civilians are caught in the old city"
-    phrases.add(r"(?:hit|struck)\s+by|(?:rounds?|shots)\s+(?:\w+\s+)?(?:hit|struck)|went\s+off")  # "a stray round struck a girl"
+    # "hit by a stray bullet", "a stray round struck a girl", "the gun went off, hitting him"
+    phrases.add(r"(?:hit|struck)\s+by|(?:rounds?|shots|bullets?)\s+(?:\w+\s+)?(?:hit|struck)|went\s+off")
     alt = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True) + sorted(phrases))
     return re.compile(rf"\b(?:{alt})", re.I)
 
