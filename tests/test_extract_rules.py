@@ -534,6 +534,10 @@ CONTEXT = [
     case("ISIL militants killed four farmers near the village.", ("killed", 4, 4, 4, C, {"perpetrator": "Islamic State"})),
     # Daesh
     case("Daesh fighters executed 12 men in the square.", ("killed", 12, 12, 12, U, {"perpetrator": "Islamic State", "cause": "execution"})),
+    # who investigates a killing did not do it
+    case("Soldiers are investigating the killing of two farmers.", ("killed", 2, 2, 2, C, {"perpetrator": None})),
+    # who carried it out did
+    case("Militiamen carried out the killing of two farmers.", ("killed", 2, 2, 2, C, {"perpetrator": "Shiite militias"})),
     # IS (capitals) is the group, not the verb
     case("IS militants killed three soldiers.", ("killed", 3, 3, 3, SF, {"perpetrator": "Islamic State"}),
          xfail="the parser reads 'IS' as the verb (ROOT); perpetrator is 'militants (unnamed)'"),

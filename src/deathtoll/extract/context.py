@@ -204,6 +204,11 @@ def _core(tok: Token) -> list[Token]:
     return [t for t in tok.subtree if t.i not in drop]
 
 
+# verbs whose subject did what their object names: "gunmen carried out the killing"
+_DOING = {"carry", "commit", "conduct", "launch", "perpetrate", "cause", "stage", "mount", "claim", "order",
+          "inflict", "kill", "shoot", "wound", "injure"}
+
+
 def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | None]:
     """Who did it: the agent of a passive ("killed by militiamen"), the subject of an
     active verb ("Militants executed…"), or of the verb it is coordinated with."""
@@ -213,8 +218,8 @@ def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | 
         if c.dep_ == "agent":
             candidates.append((list(c.subtree), "actor:agent"))
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
-        if v is None:
-            continue
+        if v is None or trigger.pos_ != "VERB" and v.lemma_.lower() not in _DOING:
+            continue  # "police are investigating the killing": who looks into a death did not cause it
         for c in v.children:
             if c.dep_ == "nsubj":
                 candidates.append((_core(c), "actor:subject"))
