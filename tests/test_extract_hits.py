@@ -262,3 +262,23 @@ def test_a_round_up_word_inside_a_name_is_no_round_up(extractor):
     # the same word outside a name still marks a tally
     reps = extractor.extract(Article(id="t", text="Nationwide, 40 people were killed in shootings last weekend."))
     assert [(r.outcome, r.count.best, r.scope) for r in reps] == [("killed", 40, "aggregate")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name, an apposition and "and six children": three items of a list
+    ("Ann Lee, her husband and six children were shot dead in their home.",
+     [("killed", 1, U), ("killed", 1, C), ("killed", 6, C)]),
+    # an apposition that describes the victim adds nobody
+    ("The victim, a father of two and a veteran, was shot.", [("wounded", 1, U)]),
+    # a time in the possessive dates one event: not a tally of the month
+    ("Police named a suspect in last month's murders of eight people.", [("killed", 8, U)]),
+])
+def test_lists_and_possessive_times(extractor, text, want):
+    assert Counter(_reports(extractor, text)) == Counter(want)
+
+
+def test_a_possessive_time_is_no_period(extractor):
+    reps = extractor.extract(Article(id="t", text="Police named a suspect in last month's murders of eight people."))
+    assert [r.scope for r in reps] == ["incident"]
+    reps = extractor.extract(Article(id="t", text="Eight people were murdered in the city last month."))
+    assert [r.scope for r in reps] == ["aggregate"]

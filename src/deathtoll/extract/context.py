@@ -58,7 +58,8 @@ def _has_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
 @lru_cache(maxsize=4096)
 def _phrase_re(p: str) -> re.Pattern:
     tail = r"" if p.endswith(("-", " 20", " 19")) or p.endswith(tuple("0123456789")) else r"\b"
-    return re.compile(r"\b" + re.escape(p) + tail, re.I)
+    # "last month's murders of eight people": a time in the possessive dates one event
+    return re.compile(r"\b" + re.escape(p) + tail + r"(?!\s?['’]s\b)", re.I)
 
 
 def _text(tokens: list[Token]) -> str:

@@ -25,7 +25,15 @@ def conj_heads(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             out.extend(conj_heads(c))
+        elif c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and _listed(c):
+            out.extend(conj_heads(c))  # "Ann Lee, her husband and six children": a list, not an apposition
     return out
+
+
+def _listed(appos: Token) -> bool:
+    """An apposition that goes on with "and" + a counted noun is the second item of a list."""
+    return any(c.dep_ == "cc" for c in appos.children) and any(
+        c.dep_ == "conj" and any(g.dep_ == "nummod" for g in c.children) for c in appos.children)
 
 
 def victims_of_fatal(t: Token) -> bool:
