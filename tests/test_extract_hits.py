@@ -277,6 +277,16 @@ def test_lists_and_possessive_times(extractor, text, want):
     assert Counter(_reports(extractor, text)) == Counter(want)
 
 
+@pytest.mark.parametrize("text, want", [
+    # the parser split "police confirmed [two boys were shot]": the boys were shot, not the police
+    ("Police confirmed two boys, ages 15 and 16, were shot near the school.", [("wounded", 2, C)]),
+    # a scraped close button before the headline is no part of the count
+    ("× Two teens injured in east side shooting", [("wounded", 2, C)]),
+])
+def test_scraping_and_parser_slips(extractor, text, want):
+    assert Counter(_reports(extractor, text)) == Counter(want)
+
+
 def test_a_possessive_time_is_no_period(extractor):
     reps = extractor.extract(Article(id="t", text="Police named a suspect in last month's murders of eight people."))
     assert [r.scope for r in reps] == ["incident"]

@@ -221,6 +221,8 @@ def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | 
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
         if v is None or trigger.pos_ != "VERB" and v.lemma_.lower() not in _DOING:
             continue  # "police are investigating the killing": who looks into a death did not cause it
+        if v.i != verb.i and v.lemma_.lower() in _SAY_VERBS:
+            continue  # "police confirmed two boys … were shot": who says so did not shoot
         for c in v.children:
             if c.dep_ == "nsubj":
                 candidates.append((_core(c), "actor:subject"))

@@ -27,6 +27,7 @@ _SUFFER = {"suffer", "sustain", "receive", "have", "treat", "hospitalize", "reco
 _RELATIVE = {"who", "whom", "that", "which"}
 _CONSTRUCTION_RULES = {"fatal-event": "victim:fatal-event", "held-under": "victim:held-under",
                        "number-of": "count:number-of", "hurt-after": "victim:hurt-after"}
+_SAY_THAT = {"confirm", "say", "report", "believe", "tell", "announce", "state", "add"}
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 _CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "life-threatening", "non-life-threatening"}
@@ -94,6 +95,9 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
                 subs = [trigger.head]
             if trigger.dep_ == "conj" and not children_of(trigger, "nsubjpass", "nsubj", "dobj"):
                 subs = _subject_of(trigger.head) if trigger.head.pos_ in ("VERB",) and is_passive(trigger.head) else subs
+                said = [o for o in children_of(trigger.head, "dobj") if o.i < trigger.i]
+                if children_of(trigger, "auxpass") and said and trigger.head.lemma_ in _SAY_THAT:
+                    subs = said[:1]  # "police confirmed two boys, 15 and 16, were shot": a clause the parser split
             if subs:
                 return [h for s in subs for h in conj_heads(s)], "victim:passive-subject"
             if not children_of(trigger, "dobj"):

@@ -92,7 +92,10 @@ def _num_phrase(num: Token) -> list[Token]:
         if doc[i - 1].lower_ == "at" and doc[i].lower_ not in ("least", "most"):
             break  # "stands at 88": a preposition, not "at least"
         i -= 1
-    return [t for t in doc[i : max(t.i for t in toks) + 1]]
+    end = max(t.i for t in toks) + 1
+    while i < num.i and not any(ch.isalnum() for ch in doc[i].text):
+        i += 1  # "× Two teens": a scraped page's close button is no part of the count
+    return [t for t in doc[i:end]]
 
 
 def _qualifier_or_number(tok: Token) -> bool:
@@ -206,7 +209,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     else:
         nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("compound", "amod", "quantmod"))
                 or (c.dep_ == "amod" and c.i < head.i and c.lower_ not in ("one",) and word_value(c.text) is not None)]
-        nums = [c for c in nums if not _is_age(c)]
+        nums = [c for c in nums if not _is_age(c) and any(ch.isalnum() for ch in c.text)]  # not "× Two teens"
         if nums:
             num_tokens = _num_phrase(nums[0])
             rules.append("count:nummod")
