@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from deathtoll.resolve.gazetteer import Candidate, distance_km
 from deathtoll.resolve.normalize import fold
+from deathtoll.resolve.region import Region
 
 if TYPE_CHECKING:
     from deathtoll.resolve.mentions import Mention
@@ -61,6 +62,9 @@ class Context:
     #: or more towns of theirs only: a town elsewhere needs one of these ("Batman" is no
     #: Turkish city in a Memphis story)
     supported: frozenset[str] = frozenset()
+    #: the article's firm region (dateline, headline town, outlet, states named, qualifiers):
+    #: set by the resolver once the article's places are first resolved
+    region: Region = field(default_factory=Region)
 
 
 def _weight(m: Mention) -> float:
@@ -167,6 +171,20 @@ def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[s
     return out
 
 
+def _anchored_country(country: str, votes: Counter[str], firm: set[str], names: dict[str, set[str]],
+                      hints: list[Candidate] | None, states: StateVotes | None) -> str:
+    """A country that only one town name voted for ("in Possession" read as the town of
+    Réunion) yields to the country the outlet or the states named in the text point to
+    ("Amarillo News"): the one that has votes, most first."""
+    anchored = {h.country for h in hints or () if h.country}
+    if states is not None and states.country:
+        anchored.add("US")
+    if country in firm or country in anchored or len(names.get(country, ())) != 1:
+        return country
+    alt = sorted((cc for cc in anchored if votes.get(cc, 0) > 0 and cc != country), key=lambda cc: -votes[cc])
+    return alt[0] if alt else country
+
+
 def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accepted: set[int],
                     qualifier_of: dict[int, Candidate], quals: dict[int, dict],
                     hints: list[Candidate] | None = None, states: StateVotes | None = None) -> Context:
@@ -204,6 +222,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     cshared: dict[str, dict] = {}
     names: dict[str, set[str]] = {}
     firm: set[str] = set()
+    by_dateline: set[str] = set()
     for i in accepted:
         m, cands = ms[i], first[i]
         w = _weight(m)
@@ -231,6 +250,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
             # splits its vote between them by size, the rest of the article decides
             countries = {c.country for c in exact if c.precision in FINE and c.country
                          and c.population * 20 >= top.population}
+            by_dateline.update(countries or {top.country})
             if len(countries) > 1:
                 shares = _shares([c for c in exact if c.country in countries], lambda c: c.country)
                 for cc, sh in shares.items():
@@ -285,6 +305,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     ctx = Context(hints=list(hints or ()))
     if votes:
         ctx.country = votes.most_common(1)[0][0]  # ties: the first voted
+        ctx.country = _anchored_country(ctx.country, votes, firm | by_dateline, names, hints, states)
         ctx.supported = frozenset(firm | {cc for cc, ns in names.items() if len(ns) >= 2})
         inside = sorted(((k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]), key=lambda kv: -kv[1])
         if inside:

@@ -27,6 +27,7 @@ from deathtoll.resolve.doubt import agrees, doubts, person_names
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
 from deathtoll.resolve.mentions import Mention, PlaceWords, find_mentions
 from deathtoll.resolve.normalize import fold
+from deathtoll.resolve.region import article_region
 from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict, share_qualifiers
 from deathtoll.resolve.states import state_votes
 from deathtoll.resolve.text import TextIndex
@@ -181,6 +182,8 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
                 out.append(loc)
         ctx.main = main_place(out)
         ctx.anchor = _anchor_town(out) or outlet_town
+        ctx.region = article_region(ctx, out, {ms[i].start: first[i] for i in accepted},
+                                    {ms[i].start: q for i, q in quals.items()}, states)
     if outlet_town is not None:
         out.insert(0, outlet_town)
     if not prefix:
@@ -331,6 +334,11 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
             and all(far_namesake(c, city) for c in cands):
         place = replace(anchor_town.place, name=m.written, precision="neighbourhood")
         return Located(m, place, "anchor", anchor_town.key)
+    if not q and m.cue != "dateline" and ctx.region:
+        # "Howland" (Maine) in a Youngstown story: a small namesake far from the article's region
+        cands = [c for c in cands if not ctx.region.far(c, m)]
+        if not cands and m.kind is None and m.cue in _WEAK_CUES:
+            return None
     if doubtful:
         cands = [c for c in cands if agrees(c, ctx, doubtful)]
         if not cands and m.kind is None:
