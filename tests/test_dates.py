@@ -61,6 +61,20 @@ def test_date_expressions(text, start, end, precision, rule):
 
 
 @pytest.mark.parametrize(
+    "text,published,start,end",
+    [
+        ("Two were shot at a Halloween party.", date(2016, 10, 30), "2016-10-29", "2016-10-30"),  # the eve: this year's
+        ("Two were shot at a Halloween party.", date(2016, 10, 31), "2016-10-31", "2016-10-31"),  # the day itself
+        ("Two were shot at a Halloween party.", date(2016, 10, 20), "2015-10-31", "2015-10-31"),  # weeks before: last year's
+        ("A gunman fired at a Christmas Eve vigil.", date(2016, 12, 22), "2016-12-21", "2016-12-22"),  # two days before
+    ],
+)
+def test_a_holiday_just_after_publication_names_the_coming_one(text, published, start, end):
+    d = _one(text, published)
+    assert (d.range.start.isoformat(), d.range.end.isoformat(), d.range.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize(
     "text,words",
     [
         ("Two men were shot on Friday.", "on Friday"),  # weekday needs a publication date

@@ -10,6 +10,7 @@ import pytest
 from deathtoll.link.across import link_incidents
 from deathtoll.link.blocking import followup_gap
 from deathtoll.link.explain import explain_pair
+from deathtoll.link.cues import in_court
 from deathtoll.link.features import features_of, is_follow_up
 from deathtoll.link.items import LinkOptions
 
@@ -17,6 +18,7 @@ from test_link_across_helpers import DAY, item, one, partition, report
 
 BOMBING = "A car bomb exploded outside the Al-Shifaa clinic in Mosul, killing 9 civilians, Omar Hadidi said."
 SENTENCED = "A court sentenced the man who planned the Al-Shifaa clinic car bomb that killed 9 civilians."
+ARRESTED = "Police arrested a driver over the Al-Shifaa clinic car bomb that killed 9 civilians, Omar Hadidi said."
 QUIET = "Shops reopened near the Al-Shifaa clinic where a car bomb killed 9 civilians, Omar Hadidi said."
 PUBLISHED = ("date:published",)
 
@@ -37,9 +39,11 @@ def later(sentence: str, days: int, *, place: str = "mosul", cause: str | None =
 
 @pytest.mark.parametrize("follow_up, linked", [
     (later(SENTENCED, 40), True),  # a sentencing 40 days on, at the same town: the same bombing
-    (later(QUIET, 40), False),  # no follow-up words: a publication date only reaches a week back
+    (later(QUIET, 40), False),  # no follow-up words: a publication date only reaches a month back
     (later(QUIET, 5), True),  # no follow-up words, 5 days on: within the week
-    (later(SENTENCED, 400), False),  # more than a year on: too far
+    (later(ARRESTED, 400), False),  # an arrest more than a year on: too far
+    (later(SENTENCED, 400), True),  # a sentencing more than a year on: courts take that long
+    (later(SENTENCED, 800), False),  # more than two years on: too far even for a court
     (later(SENTENCED, 40, place="kirkuk"), False),  # another town: never compared
     (later(SENTENCED, 40, cause="gunfire"), False),  # a shooting, not a car bomb: another event
     (later(SENTENCED, 40, rules=("date:weekday",), before=3), False),  # a day stated 37 days on: not a follow-up
@@ -53,19 +57,22 @@ def test_a_publication_dated_follow_up_links_to_the_earlier_event(follow_up, lin
         assert any(r.startswith("follow-up") for r in pair.reasons)
 
 
-@pytest.mark.parametrize("days, cue, gap", [
-    (3, False, 3),  # a publication date reaches back a week
-    (8, False, None),  # not further without follow-up words
-    (8, True, 8),  # follow-up words: up to a year
-    (366, True, None),  # but not more
-    (1, True, None),  # a day later: the dates already meet (day precision ±1)
-    (-3, True, None),  # the "earlier" event is after the publication: no
+@pytest.mark.parametrize("days, sentence, gap", [
+    (3, QUIET, 3),  # a publication date reaches back a week
+    (8, QUIET, 8),  # and a month: a story told weeks later in other words
+    (32, QUIET, None),  # not further without follow-up words
+    (8, ARRESTED, 8),  # follow-up words: up to a year
+    (366, ARRESTED, None),  # but not more
+    (366, SENTENCED, 366),  # the court stage: up to two years
+    (731, SENTENCED, None),  # but not more
+    (1, SENTENCED, None),  # a day later: the dates already meet (day precision ±1)
+    (-3, SENTENCED, None),  # the "earlier" event is after the publication: no
 ])
-def test_followup_gap_depends_on_the_follow_up_words(days, cue, gap):
+def test_followup_gap_depends_on_the_follow_up_words(days, sentence, gap):
     opts = LinkOptions()
     fe = features_of(0, event(), opts)
-    fu = features_of(1, later(SENTENCED if cue else QUIET, days), opts)
-    assert fu.bounded and fu.follow_up is cue
+    fu = features_of(1, later(sentence, days), opts)
+    assert fu.bounded and fu.follow_up is (sentence != QUIET) and fu.court is (sentence == SENTENCED)
     assert followup_gap(fu, fe, opts) == gap
 
 
@@ -146,6 +153,24 @@ def test_follow_ups_link_the_same_in_any_order_and_incrementally():
     ("Police ID'd the victim as a local teacher.", True),  # "ID'd", capitalised only
     ("Gunmen opened fire in the courtyard of a mosque.", False),  # "courtyard" is not "court"
     ("A car bomb killed 9 people near the market.", False),  # the event itself
+    ("A teenager was found wounded on Gunbow Court.", False),  # a street named "Court" is no court
+    ("Shots were fired near Memorial Drive.", False),  # nor a "Memorial" street a memorial
+    ("Police found the car on Court Street.", False),  # "Court" before a name: a street
+    ("The county court set bail for the driver.", True),  # a court in lower case still counts
+    ("He appeared in Circuit Court on Monday.", True),  # a court named as one
+    ("Man Appears In Court Over Market Bombing", True),  # a title-case headline's court
 ])
 def test_follow_up_words(text, follow_up):
     assert is_follow_up(text) is follow_up
+
+
+@pytest.mark.parametrize("text, court", [
+    ("The jury found the driver guilty of 9 murders.", True),  # a verdict
+    ("He was sentenced to life for the clinic bombing.", True),  # a sentence
+    ("The man pleaded not guilty at his arraignment.", True),  # a plea
+    ("Two men were charged with murder on Friday.", False),  # a charge comes days after: not the court stage
+    ("Court documents show the gun was stolen.", False),  # papers of a court, not its stage
+    ("A shot was fired into a house on Trial Street.", False),  # a street
+])
+def test_court_stage_words(text, court):
+    assert in_court(text) is court

@@ -24,6 +24,7 @@ PLACES = {
     "kirkuk": Place("Kirkuk", 94787, 35.468, 44.392, "Kirkuk", "IQ", "town"),
     "tal_afar": Place("Tal Afar", 95446, 36.377, 42.449, "Nineveh", "IQ", "town"),
     "hamdaniya": Place("Hamdaniya", None, 36.271, 43.374, "Nineveh", "IQ", "town"),  # no GeoNames id: unsure
+    "gogjali": Place("Gogjali", None, 36.353, 43.211, "Nineveh", "IQ", "town"),  # 8.5 km east of Mosul: near
     "tikrit": Place("Tikrit", None, 34.616, 43.679, "Salah ad Din", "IQ", "town"),
     "iraq": Place("Iraq", None, 33.0, 44.0, None, "IQ", "country"),
     "aleppo": Place("Aleppo", 170063, 36.202, 37.158, "Aleppo", "SY", "town"),

@@ -32,7 +32,7 @@ from typing import Iterator, Sequence
 from deathtoll.geo import distance_km
 from deathtoll.link.features import Features, fold_name, name_grams
 from deathtoll.link.items import LinkOptions
-from deathtoll.link.timing import date_gap, followup_days, followup_gap, followup_window
+from deathtoll.link.timing import FOLLOWED as _FOLLOWED, date_gap, followup_days, followup_gap, followup_window
 from deathtoll.model import Place
 
 __all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days",
@@ -93,8 +93,8 @@ def dates_compatible(a: Features, b: Features, relation: str, opts: LinkOptions)
     if a.date_known and b.date_known:
         if date_gap(a, b) <= max(a.slack, b.slack):
             return True
-        return relation in ("same", "inside") and (followup_gap(a, b, opts) is not None
-                                                   or followup_gap(b, a, opts) is not None)
+        return relation in _FOLLOWED and (followup_gap(a, b, opts) is not None
+                                          or followup_gap(b, a, opts) is not None)
     if relation not in ("same", "inside"):
         return False
     if a.date_known or b.date_known:
@@ -267,7 +267,7 @@ class PlaceIndex:
                     if not g.date_known or followup_gap(f, g, opts) is None:
                         continue
                     relation = place_relation(f, g, opts)
-                    if relation in ("same", "inside"):
+                    if relation in _FOLLOWED:
                         yield f.idx, j, relation
 
     def regional(self, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from deathtoll.link.decide import guard_conflict
+from deathtoll.geo import distance_km
+from deathtoll.link.decide import FAR, guard_conflict
 from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 
@@ -52,9 +53,18 @@ class Clusters:
         for x in mi:
             for y in mj:
                 why = guard_conflict(self.feats[x], self.feats[y], self.opts)
+                if why == FAR and (self._spans(x, mj) or self._spans(y, mi)):
+                    continue  # the other cluster already holds x's place beside y's: it spans both
                 if why:
                     return why
         return None
+
+    def _spans(self, x: int, others: Sequence[int]) -> bool:
+        """Some item of ``others`` lies at ``x``'s place (within ``far_km``)."""
+        fx = self.feats[x]
+        return any(self.feats[z].has_coords and self.feats[z].rank <= 2 and distance_km(
+            fx.place.lat, fx.place.lon, self.feats[z].place.lat, self.feats[z].place.lon) <= self.opts.far_km  # type: ignore
+            for z in others)
 
     def union(self, i: int, j: int, *, guarded: bool = True) -> str | None:
         """Join the clusters of ``i`` and ``j``; the reason it was refused, or None."""

@@ -14,7 +14,7 @@ from unidecode import unidecode
 
 from deathtoll.model import Report
 
-__all__ = ["fold_name", "is_follow_up", "ages_in", "name_grams", "sides_of", "DIRECTION", "victim_sexes", "headline", "unbranded"]
+__all__ = ["fold_name", "is_follow_up", "in_court", "ages_in", "name_grams", "sides_of", "DIRECTION", "victim_sexes", "headline", "unbranded"]
 
 _FOLD = re.compile(r"[^a-z0-9]+")
 
@@ -41,11 +41,34 @@ _FOLLOW_UP = re.compile(
     r"|(?:died (?:of|from)|later died|laid to rest|toll (?:rose|rises|climbed)|"
     r"(?:days?|weeks?|months?|years?) (?:after|since|ago))\b)")
 _ID = re.compile(r"\bID(?:s|'s|'d)?\b")
+#: Words of the court stage, which comes months, often more than a year, after the event.
+_COURT = re.compile(
+    r"\b(?:(?:convict|sentenc|testif|acquit)"
+    r"|(?:pled|pleads?|pleaded|plea|guilty|trials?|jury|jurors|verdict|testimony)\b)")
+
+
+#: A street or place named with a follow-up's word ("Gunbow Court", "Memorial Drive", "Court Street").
+_NAMED = re.compile(r"\b([A-Z][\w'’-]*) (?:Court|Memorial)\b|\b(?:Court|Memorial|Trial|Jury) (?:Street|St|Road|Rd|"
+                    r"Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Place|Park|Square|Hospital)\b")
+#: … but these before "Court" name a court ("County Court", "Circuit Court")
+_COURTS = frozenset({"supreme", "county", "district", "circuit", "superior", "federal", "municipal", "juvenile",
+                     "family", "criminal", "appeals", "city", "magistrate", "magistrates", "state", "high", "crown",
+                     "in", "to", "the", "a", "of", "at", "before"})
+
+
+def _unnamed(text: str) -> str:
+    """``text`` lowercased, without the names that hold a follow-up's word."""
+    return _NAMED.sub(lambda m: m.group(0) if (m.group(1) or "").lower() in _COURTS else " ", text).lower()
 
 
 def is_follow_up(text: str) -> bool:
     """The text tells a story after the event: an arrest, a trial, a victim named or buried, a later death."""
-    return bool(_FOLLOW_UP.search(text.lower()) or _ID.search(text))
+    return bool(_FOLLOW_UP.search(_unnamed(text)) or _ID.search(text))
+
+
+def in_court(text: str) -> bool:
+    """The text tells of the court stage: a trial, a plea, a verdict, a sentence."""
+    return bool(_COURT.search(_unnamed(text)))
 
 
 _AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\b(?:boy|girl|man|woman|teen|teenager|toddler|child|"

@@ -18,7 +18,8 @@ place                  same spot (neighbourhood or finer) +0.10, same town +0.05
 date                   same day +0.10, a day apart (both to the day) +0.05, days apart -0.05,
                        undated -0.10; a follow-up published N days
                        after the other's event: -0.05 within ``undated_lag``, -0.25 within
-                       ``month_window``, -0.30 beyond
+                       ``month_window``, -0.30 beyond (-0.15 beyond ``undated_lag`` when one
+                       tells the court stage: trials come months or years later)
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
 figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15
@@ -38,7 +39,9 @@ from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 from deathtoll.link.timing import date_gap, followup_days
 
-__all__ = ["score_pair", "figures_agree", "guard_conflict", "victim_conflict"]
+__all__ = ["score_pair", "figures_agree", "guard_conflict", "victim_conflict", "FAR"]
+
+FAR = "places too far apart"
 
 
 def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
@@ -172,6 +175,8 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
         reasons is None or reasons.append("opposite sides of town")
     if follow is not None:
         cost = 0.05 if follow <= opts.undated_lag else 0.25 if follow <= opts.month_window else 0.30
+        if (a.court or b.court) and follow > opts.undated_lag:
+            cost = 0.15  # the court stage is told long after the event: the gap says less
         score -= cost
         reasons is None or reasons.append(f"follow-up {follow} days later")
     elif a.date_known and b.date_known:
@@ -250,5 +255,5 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
         return "countries differ"
     if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2:
         if haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > opts.far_km:  # type: ignore[arg-type]
-            return "places too far apart"
+            return FAR
     return None

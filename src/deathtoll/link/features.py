@@ -17,9 +17,10 @@ from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
-from deathtoll.link.cues import DIRECTION, ages_in, fold_name, is_follow_up, name_grams, sides_of, victim_sexes
+from deathtoll.link.cues import DIRECTION, ages_in, fold_name, in_court, is_follow_up, name_grams, sides_of, victim_sexes
 from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import Count, DateRange, Place, Report
+from deathtoll.resolve.date_roles import date_words
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
            "sides_of", "is_open_count", "item_order", "compared_texts", "from_publication",
@@ -105,6 +106,9 @@ class Features:
     before it; ``follow_up`` that the title or evidence has a follow-up's
     words (an arrest, a trial, a funeral, a victim named); ``ages`` the ages
     its compared text gives, ``told_ages`` those of its evidence and title;
+    ``court`` that it tells of the court stage (a trial, a plea, a sentence);
+    ``reach`` the days before its (bounded) date between which a year it
+    states ("last year", "in 2016") lets the event lie;
     ``lone`` that it counts one victim killed or wounded, ``hurt_groups``
     the named victim groups killed or wounded, ``sexes`` the victims' sexes.
     """
@@ -130,6 +134,8 @@ class Features:
     update: bool
     bounded: bool = False
     follow_up: bool = False
+    court: bool = False
+    reach: tuple[int, int] = (0, 0)
     place_words: frozenset[str] = frozenset()
     killed_groups: frozenset[str] = frozenset()
     ages: frozenset[int] = frozenset()
@@ -222,14 +228,19 @@ def _best_date(item: LinkItem) -> tuple[DateRange, bool]:
 
     A date the resolver took from the publication day says "on or before
     publication": a date its reports state in words (a day, week or month)
-    is preferred to it.
+    is preferred to it. The day of a detention or a release (the resolver
+    gives them the day of their own news, ``own_day_outcomes``) dates the
+    item only when it has no other reports.
     """
-    reports = item.reports
+    own_day = date_words()["own_day_outcomes"]
+    reports = tuple(r for r in item.reports if r.outcome not in own_day) or item.reports
     stated = [r.date for r in reports if r.date.start is not None and not from_publication(r)]
     inc = item.incident.date
     inc_from_pub = inc.start is not None and not inc.text and any(
         from_publication(r) and r.date.start == inc.start for r in reports)
-    if inc.start is not None and not inc_from_pub:
+    # an arrest's or a release's own day ("was released Tuesday") is not the event's
+    borrowed = len(reports) < len(item.reports) and not any(r.date == inc for r in reports)
+    if inc.start is not None and not inc_from_pub and not borrowed:
         return inc, False
     precise = [d for d in stated if d.precision in _PRECISE]
     if precise:
@@ -243,8 +254,29 @@ def _best_date(item: LinkItem) -> tuple[DateRange, bool]:
     return best, not stated
 
 
+def _year_bound(dr: DateRange, published: date | None) -> tuple[DateRange, bool, tuple[int, int]]:
+    """A year-precision date read as an upper bound: ``(date, bounded, reach)``.
+
+    "Last year", "this year", "in 2016" in a report usually date the event
+    of a later story (a trial, an anniversary): the event lies in that year,
+    on or before publication. The publication day becomes the item's
+    (bounded) date and ``reach`` the days back from it to the year's last
+    and first days. A year more than one before the publication's is a past
+    event the story recalls, not this one's date: the publication day alone
+    bounds it then (``reach`` ``(0, 0)``).
+    """
+    if dr.precision != "year" or published is None:
+        return dr, False, (0, 0)
+    day = DateRange(published, published, "day")
+    if dr.start is None or dr.start > published or dr.start.year < published.year - 1:
+        return day, True, (0, 0)
+    last = min(dr.end or dr.start, published)
+    return day, True, ((published - last).days, (published - dr.start).days)
+
+
 _title_ages = lru_cache(maxsize=65536)(ages_in)  # one title, many incidents
 _titled_follow_up = lru_cache(maxsize=65536)(is_follow_up)
+_titled_court = lru_cache(maxsize=65536)(in_court)
 
 
 def _ordinal(d: date | None) -> int | None:
@@ -261,6 +293,8 @@ def _hurt_total(figures: dict[tuple[str, str], tuple[int, int, int, bool]]) -> i
 def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
     """Read ``item`` into :class:`Features` (position ``idx`` in the batch)."""
     dr, bounded = _best_date(item)
+    dr, by_year, reach = _year_bound(dr, item.published)
+    bounded = bounded or by_year
     slack = {"day": opts.day_window, "week": opts.week_window, "month": opts.month_window}.get(dr.precision)
     known = dr.start is not None and slack is not None
     start = _ordinal(dr.start) if known else None
@@ -285,15 +319,17 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         if rep.evidence.sentence and rep.evidence.sentence not in sentences:
             sentences.append(rep.evidence.sentence)
     text = " ".join(sentences)
-    follow_up = is_follow_up(text) or _titled_follow_up(item.title or "")
+    court = in_court(text) or _titled_court(item.title or "")
+    follow_up = court or is_follow_up(text) or _titled_follow_up(item.title or "")
     ages = ages_in(text)
     if follow_up and known and not bounded and item.published is not None and dr.precision == "day":
         # a follow-up dated to a day of its own news (the arrest "on Tuesday", the death "on Monday",
-        # in the week before publication): the event may lie before
-        # (a day before publication only when the headline tells the follow-up)
+        # in the week before publication): the event may lie before (a day before publication, or a
+        # night ending on it, only when the headline tells the follow-up)
         pub = item.published.toordinal()
-        bounded = start == end and (pub == end or (  # type: ignore[operator]
-            _titled_follow_up(item.title or "") and 0 < pub - end <= opts.undated_lag))  # type: ignore[operator]
+        titled = _titled_follow_up(item.title or "")
+        bounded = (start == end == pub) or (titled and end - start <= 1  # type: ignore[operator]
+                                            and 0 <= pub - end <= opts.undated_lag)  # type: ignore[operator]
     return Features(
         idx=idx,
         item=item,
@@ -306,6 +342,8 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         date_known=known,
         bounded=known and bounded,
         follow_up=follow_up,
+        court=court,
+        reach=reach if known else (0, 0),
         place=place,
         place_name=fold_name(place.name),
         rank=PLACE_RANK.get(place.precision, 6) if (place.name or place.is_known) else 6,

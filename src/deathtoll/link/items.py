@@ -91,6 +91,11 @@ class LinkOptions:
         followup_window: days before its publication an incident dated only
             by its publication day (a follow-up: an arrest, a trial, a
             funeral) may have happened, when compared with an earlier one.
+        bounded_window: the same for an incident dated only by its
+            publication that has no follow-up's words.
+        court_window: the same for a follow-up of the court stage (a trial,
+            a plea, a verdict, a sentence), which often comes more than a
+            year after the event.
         followup_crowd: a follow-up is compared by place only when its place
             holds at most this many incidents in that window.
         explain: which pair decisions the result keeps: ``"linked"`` (the
@@ -115,6 +120,8 @@ class LinkOptions:
     wire_similarity: float = 0.9
     mention_similarity: float = 0.35
     followup_window: int = 365
+    court_window: int = 730
+    bounded_window: int = 31
     followup_crowd: int = 30
     explain: str = "linked"
 

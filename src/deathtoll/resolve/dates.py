@@ -177,11 +177,25 @@ def _holiday_in(name: str, year: int) -> date:
     return days[n - 1] if n > 0 else days[n]
 
 
-def _holiday(name: str, published: date) -> date:
-    """The last such holiday on or before ``published`` ("a Christmas Day shooting")."""
+#: days before a holiday within which a story names what is held for it ("a Halloween party shooting"
+#: published on the 30th): the coming holiday, not last year's
+_HOLIDAY_EVE = 3
+
+
+def _holiday(name: str, published: date) -> tuple[date, date]:
+    """The days the holiday names: the last such holiday on or before ``published``
+    ("a Christmas Day shooting"), or, when this year's is at most ``_HOLIDAY_EVE`` days
+    after publication ("a Halloween party" told on the 30th: a party held for the
+    coming holiday), the day before publication and its day, never before the eve's
+    first day."""
     key = name.lower()
     d = _holiday_in(key, published.year)
-    return d if d <= published else _holiday_in(key, published.year - 1)
+    if d <= published:
+        return d, d
+    if (d - published).days <= _HOLIDAY_EVE:
+        return max(d - timedelta(days=_HOLIDAY_EVE), published - timedelta(days=1)), published
+    d = _holiday_in(key, published.year - 1)
+    return d, d
 
 
 def _relative(s: str, m: re.Match[str], p: date) -> DateRange | None:
@@ -264,8 +278,8 @@ def resolve_expression(kind: str, m: re.Match[str], published: date | None) -> D
         d = _weekday(m.group("q"), m.group("w"), published)
         return DateRange(d, d, "day", s)
     if kind == "holiday":
-        d = _holiday(m.group("h"), published)
-        return DateRange(d, d, "day", s)
+        lo, hi = _holiday(m.group("h"), published)
+        return DateRange(lo, hi, "day", s)
     return _relative(s, m, published)
 
 
