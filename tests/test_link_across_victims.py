@@ -93,3 +93,19 @@ def test_a_follow_up_dated_by_its_own_news_day_reaches_back(later, linked):
     event = one("ev", BOMBING, 9, source="Tigris Wire", place="mosul")
     result = link_incidents([event, later])
     assert (partition(result) == {frozenset({"ev/0", "fu/0"})}) is linked
+
+
+@pytest.mark.parametrize("told, total", [
+    # "he shot himself" (no group) then "the boy recovered" (civilian): one boy, not two
+    ([(1, "unknown"), (1, "civilian")], 1),
+    # three shot, two of them named as teenagers: still three
+    ([(3, "unknown"), (2, "civilian")], 3),
+    # a soldier and two people of no group, where the two exceed the one named: two in all
+    ([(2, "unknown"), (1, "security_forces")], 2),
+    # two named groups add up
+    ([(1, "civilian"), (2, "security_forces")], 3),
+])
+def test_people_of_no_group_beside_named_people_are_the_same_people(told, total):
+    reps = [report("a", k, f"Sentence {k} of the story.", n, outcome="wounded", group=g, cause="gunfire")
+            for k, (n, g) in enumerate(told)]
+    assert features_of(0, item(reps), LinkOptions()).totals["wounded"][1] == total

@@ -18,8 +18,9 @@ from typing import Iterable, Sequence
 from unidecode import unidecode
 
 from deathtoll.link.cues import DIRECTION, ages_in, fold_name, in_court, is_follow_up, name_grams, sides_of, victim_sexes
+from deathtoll.link.figures import figures_of, is_open_count, is_update
 from deathtoll.link.items import LinkItem, LinkOptions
-from deathtoll.model import Count, DateRange, Place, Report
+from deathtoll.model import DateRange, Place, Report
 from deathtoll.resolve.date_roles import date_words
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
@@ -40,61 +41,6 @@ CAUSE_FAMILY = {
     "missile": "artillery",
     "chemical": "chemical",
 }
-
-def is_update(report: Report) -> bool:
-    """The extractor marked this report as an update of an earlier toll."""
-    return any("update" in rule for rule in report.evidence.rules)
-
-
-_OPEN = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|dozens|hundreds|scores)\b", re.I)
-
-
-def is_open_count(count: Count) -> bool:
-    """The count states no upper bound: no ``high``, or words like "at least", "more than", "dozens"."""
-    return count.high is None or bool(_OPEN.search(count.text or ""))
-
-
-def figures_of(reports: Iterable[Report]) -> dict[tuple[str, str], tuple[int, int, int, bool]]:
-    """Per (victim group, outcome), the figure one article gives, from its incident reports.
-
-    Returns ``(low, best, high, open)``; ``open`` says the figure states no
-    upper bound ("at least 10", or no ``high``), so any higher figure agrees
-    with it. An update in the article supersedes other mentions; otherwise
-    the largest low/best/high is kept (a headline and the body repeating one
-    figure count once). Feared counts add to ``high`` only, alleged ones to
-    ``best`` and ``high``; denied reports give nothing.
-    """
-    chosen: dict[tuple[str, str], list[Report]] = {}
-    for rep in reports:
-        if rep.scope != "incident" or rep.certainty == "denied":
-            continue
-        chosen.setdefault((rep.victims.group, rep.outcome), []).append(rep)
-    out: dict[tuple[str, str], tuple[int, int, int, bool]] = {}
-    for key, reps in chosen.items():
-        updates = [r for r in reps if is_update(r)]
-        if updates:
-            reps = [max(updates, key=lambda r: r.evidence.start)]
-        lo = be = hi = None
-        is_open = False
-        for rep in reps:
-            c = rep.count
-            best = c.best if c.best is not None else (c.low if c.low is not None else c.high)
-            if best is None:
-                continue
-            low = c.low if c.low is not None else best
-            high = c.high if c.high is not None else best
-            if rep.certainty == "feared":
-                low, best = 0, 0
-            elif rep.certainty == "alleged":
-                low = 0
-            if be is None or best >= be:
-                is_open = is_open_count(c)
-            lo = low if lo is None else max(lo, low)
-            be = best if be is None else max(be, best)
-            hi = high if hi is None else max(hi, high)
-        if be is not None:
-            out[key] = (lo or 0, be, max(hi or 0, be), is_open)
-    return out
 
 
 @dataclass
