@@ -109,3 +109,33 @@ def test_people_of_no_group_beside_named_people_are_the_same_people(told, total)
     reps = [report("a", k, f"Sentence {k} of the story.", n, outcome="wounded", group=g, cause="gunfire")
             for k, (n, g) in enumerate(told)]
     assert features_of(0, item(reps), LinkOptions()).totals["wounded"][1] == total
+
+
+@pytest.mark.parametrize("text, lead", [
+    # the paragraphs of the story, not a one-line dateline or credit
+    ("MOSUL\n\nA bakery owner named Haidar Qasimi was shot outside his shop in the old city.\n\nPhoto: Wire",
+     "A bakery owner named Haidar Qasimi was shot outside his shop in the old city."),
+    # nothing but short lines: no lead
+    ("Sign in\n\nSubscribe", None),
+    ("", None),
+])
+def test_lead_of(text, lead):
+    from deathtoll.link.cues import lead_of
+
+    assert lead_of(text) == lead
+
+
+def test_a_rare_name_in_both_leads_links_a_late_follow_up():
+    # the event and a trial weeks later tell it in other words; both leads name the victim
+    first = report("a", 0, "Gunmen shot a baker dead outside his shop in Mosul.", 1, cause="gunfire")
+    later = report("b", 0, "The trial of two men accused in the killing opened in Mosul.", 1, cause="gunfire",
+                   day=DAY + timedelta(days=40), rules=("date:published",))
+    lead_a = "Haidar Qasimi, a baker, was shot dead outside his shop on Saturday, his family said."
+    lead_b = "Two men went on trial on Monday, accused of killing the baker Haidar Qasimi in March."
+    bare = [item([first]), item([later], published=DAY + timedelta(days=40), title="Trial opens")]
+    assert len(link_incidents(bare).incidents) == 2
+    led = [replace(bare[0], lead=lead_a), replace(bare[1], lead=lead_b)]
+    assert len(link_incidents(led).incidents) == 1
+    # another name in the second lead: no link
+    other = [led[0], replace(bare[1], lead=lead_b.replace("Haidar Qasimi", "Salim Tawfiq"))]
+    assert len(link_incidents(other).incidents) == 2

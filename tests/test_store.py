@@ -218,3 +218,14 @@ def test_checks_keep_their_article(db):
 
 def test_unknown_article_is_none(db):
     assert db.article("nope") is None and db.stored_hash("nope") is None
+
+
+def test_stored_link_items_carry_the_lead_the_fresh_ones_do(db):
+    # an incremental run reads the article's opening from the store: the same as a fresh run
+    from deathtoll.link.items import items_from_result
+
+    res = synthetic_result(article("a1", TWO_INCIDENTS))
+    db.save_batch(None, [res], [])
+    fresh = {it.incident.id: it.lead for it in items_from_result(res)}
+    stored = {it.incident.id: it.lead for it in db.link_items()}
+    assert stored == fresh and any(fresh.values())

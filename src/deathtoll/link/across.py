@@ -110,7 +110,7 @@ def link_incidents(
     if sim is not lexical:
         sim.fit(texts)
     titled = [f"{it.title or ''}. {t}" for it, t in zip(all_items, texts)]  # texts are the features' now
-    names = NameIndex().fit([unbranded(it.title, t) for it, t in zip(all_items, texts)])
+    names = NameIndex().fit([unbranded(it.title, t, it.lead) for it, t in zip(all_items, texts)])
     merged_by_hand = {r for d in decisions if d.kind == "merge" for r in d.report_ids}
     vouched = [any(r.id in merged_by_hand for r in it.reports) for it in all_items]
     clusters = Clusters(feats, opts, vouched)

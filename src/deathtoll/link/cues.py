@@ -155,9 +155,25 @@ def headline(title: str | None) -> str:
     return title.strip()
 
 
-def unbranded(title: str | None, text: str) -> str:
-    """Title and evidence as rare names are read: without the site's name (every story of the site has it)."""
+def unbranded(title: str | None, text: str, lead: str | None = None) -> str:
+    """Title, evidence and lead as rare names are read: without the site's name (every story of
+    the site has it)."""
+    if lead:
+        text = f"{text} {lead}"
     if not title:
         return text
     cut = headline(title)
     return f"{cut}. {text.replace(title, cut)}"
+
+
+LEAD_CHARS = 600
+
+
+def lead_of(text: str | None) -> str | None:
+    """The opening of an article's story: its paragraphs of more than 60 characters (not a
+    dateline, a photo credit or a sign-in box's button), up to :data:`LEAD_CHARS`. A victim or
+    a suspect named there names the event, whichever sentence tells the casualties."""
+    if not text:
+        return None
+    paras = [p.strip() for p in text[: LEAD_CHARS * 8].split("\n") if len(p.strip()) > 60]
+    return " ".join(paras)[:LEAD_CHARS] or None

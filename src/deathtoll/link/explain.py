@@ -77,7 +77,7 @@ def explain_pair(items: Sequence[LinkItem], a: str, b: str, *, options: Any = No
         compatible = dates_compatible(fa, fb, relation, opts)
     if not compatible:
         return PairDecision(fa.item.id, fb.item.id, float("-inf"), False, ("not compared: dates incompatible",))
-    names = NameIndex().fit([unbranded(it.title, f.text) for it, f in zip(ordered, feats)])
+    names = NameIndex().fit([unbranded(it.title, f.text, it.lead) for it, f in zip(ordered, feats)])
     alone = _alone(feats, opts, i, j, follow is not None)
     score, reasons = score_pair(fa, fb, relation, text, opts, names.shared(i, j), alone=alone)
     return PairDecision(fa.item.id, fb.item.id, score, score >= opts.threshold, reasons)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from deathtoll.errors import ConfigError
+from deathtoll.link.cues import lead_of
 from deathtoll.model import ArticleResult, Incident, Report
 
 __all__ = ["LinkItem", "LinkOptions", "LinkResult", "PairDecision", "items_from_result", "items_from_results"]
@@ -34,6 +35,8 @@ class LinkItem:
         linked: for an item already stored, the id of the cross-article
             incident it belongs to (incremental runs); None for new items.
         title: the article's title, used as extra text for similarity.
+        lead: the opening of the article's story (see :func:`~deathtoll.link.cues.lead_of`),
+            read only for the rare names it holds.
     """
 
     incident: Incident
@@ -44,6 +47,7 @@ class LinkItem:
     article_id: str = ""
     linked: str | None = None
     title: str | None = None
+    lead: str | None = None
 
     def __post_init__(self) -> None:
         if not self.article_id:
@@ -219,6 +223,7 @@ def items_from_result(result: ArticleResult) -> list[LinkItem]:
     cumulative reports are not linked (they are checked against incidents).
     """
     art = result.article
+    lead = lead_of(art.text)
     by_incident: dict[str, list[Report]] = {inc.id: [] for inc in result.incidents}
     loose: list[Report] = []
     for rep in result.reports:
@@ -231,13 +236,15 @@ def items_from_result(result: ArticleResult) -> list[LinkItem]:
         if wanted and not by_incident[inc.id]:
             by_incident[inc.id] = [r for r in result.reports if r.id in wanted]
     items = [
-        LinkItem(inc, tuple(by_incident[inc.id]), art.source, art.published, art.copy_of, art.id, title=art.title)
+        LinkItem(inc, tuple(by_incident[inc.id]), art.source, art.published, art.copy_of, art.id, title=art.title,
+                 lead=lead)
         for inc in result.incidents
     ]
     for rep in loose:
         inc = Incident(f"{art.id}/{rep.id.rsplit('#', 1)[-1]}r", rep.place, rep.date, rep.cause, rep.perpetrator,
                        reports=(rep.id,))
-        items.append(LinkItem(inc, (rep,), art.source, art.published, art.copy_of, art.id, title=art.title))
+        items.append(LinkItem(inc, (rep,), art.source, art.published, art.copy_of, art.id, title=art.title,
+                              lead=lead))
     return items
 
 

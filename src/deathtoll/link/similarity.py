@@ -95,7 +95,7 @@ def content_tokens(text: str) -> list[str]:
 
 
 _NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]{2,}(?:[-'’][A-Za-z]+)*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:[.!?]\s+|[\"“(]\s*)$")
 _NOT_NAMES = frozenset("""
 january february march april may june july august september october november december monday tuesday wednesday
 thursday friday saturday sunday police army ministry president minister governor mayor officials sheriff
@@ -112,8 +112,9 @@ def name_tokens(text: str) -> set[str]:
     """
     out: set[str] = set()
     for m in _NAME.finditer(text):
-        if _SENTENCE_START.search(text[: m.start()]):
-            continue
+        at = m.start()
+        if at == 0 or _SENTENCE_START.search(text[max(0, at - 12) : at]):
+            continue  # a capital that opens a sentence names nothing (only the last few characters tell)
         word = unidecode(m.group(1)).lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]

@@ -14,6 +14,7 @@ import sqlite3
 from typing import Any, Iterable, Sequence
 
 from deathtoll.errors import StoreError
+from deathtoll.link.cues import LEAD_CHARS, lead_of
 from deathtoll.link.items import LinkItem, LinkResult
 from deathtoll.link.manual import ManualDecision
 from deathtoll.model import Check, Report
@@ -35,8 +36,11 @@ class LinkingMixin:
 
         ``reports``: the stored reports when the caller has read them already.
         """
-        articles = {r["id"]: rows.article_from_row(r) for r in self._conn.execute(
-            "SELECT id, title, published, source, url, author, language, origin, copy_of FROM articles")}
+        articles, leads = {}, {}
+        for r in self._conn.execute("SELECT id, title, published, source, url, author, language, origin, copy_of, "
+                                    f"substr(text, 1, {LEAD_CHARS * 8}) AS opening FROM articles"):
+            articles[r["id"]] = rows.article_from_row(r)
+            leads[r["id"]] = lead_of(r["opening"])
         linked = dict(self._conn.execute("SELECT member_id, linked_id FROM incident_members").fetchall())
         incs = self._conn.execute("SELECT * FROM incidents WHERE origin = 'article' ORDER BY article_id, seq").fetchall()
         links = self._report_ids([r["id"] for r in incs])  # type: ignore[attr-defined]
@@ -49,7 +53,7 @@ class LinkingMixin:
                 continue
             mine = tuple(by_id[rid].with_(incident=inc.id) for rid in inc.reports if rid in by_id)
             out.append(LinkItem(inc, mine, art.source, art.published, art.copy_of, art.id,
-                                linked=linked.get(inc.id), title=art.title))
+                                linked=linked.get(inc.id), title=art.title, lead=leads.get(art.id)))
         return out
 
     def report(self, report_id: str) -> Report | None:
