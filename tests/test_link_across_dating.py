@@ -8,7 +8,7 @@ import pytest
 
 from deathtoll.link.across import link_incidents
 from deathtoll.link.blocking import followup_gap
-from deathtoll.link.clusters import Clusters
+from deathtoll.link.clusters import Clusters, join
 from deathtoll.link.features import features_of
 from deathtoll.link.items import LinkOptions
 
@@ -126,3 +126,21 @@ def test_a_cluster_that_spans_two_towns_takes_a_member_of_either():
     assert clusters.union(0, 1, guarded=False) is None  # joined anyway (a text naming both, say)
     assert clusters.union(0, 2) is None  # Mosul into a cluster already holding Mosul beside Tal Afar
     assert clusters.union(3, 0) is None  # Tal Afar likewise
+
+
+def test_a_junk_place_joined_by_its_text_does_not_chain_two_sure_towns():
+    # "c" carries an unsure place (no GeoNames id) that its text overruled twice: joined to
+    # Mosul, then to Tal Afar, 60 km away; the sure places still witness against each other
+    opts = LinkOptions()
+    its = [one("a", SHOT, 3, place="mosul"), one("b", SHOT, 3, place="tal_afar"), one("c", SHOT, 3, place="hamdaniya")]
+    feats = [features_of(i, it, opts) for i, it in enumerate(its)]
+    assert [f.place_unsure for f in feats] == [False, False, True]
+    clusters = Clusters(feats, opts)
+    assert join(clusters, feats, 2, 0, "mentioned") is None
+    assert (feats[0].place_doubtful, feats[2].place_doubtful) == (False, True)
+    assert join(clusters, feats, 2, 1, "mentioned") == "places too far apart"
+    # two sure places joined by text are both overruled, as before
+    feats = [features_of(i, it, opts) for i, it in enumerate(its)]
+    clusters = Clusters(feats, opts)
+    assert join(clusters, feats, 0, 1, "mentioned") is None
+    assert feats[0].place_doubtful and feats[1].place_doubtful

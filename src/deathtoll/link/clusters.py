@@ -86,11 +86,18 @@ def join(clusters: Clusters, feats: Sequence[Features], i: int, j: int, relation
     """Join ``i`` and ``j`` (the reason it was refused, or None).
 
     A pair whose places do not relate was let in by its text or its unsure
-    place: its places are no witness against later joins (``place_doubtful``).
+    place: that place (both, when neither or both are unsure) is no witness
+    against later joins (``place_doubtful``).
     """
     doubtful = feats[i].place_doubtful, feats[j].place_doubtful
     if relation in PLACES_DIFFER:
-        feats[i].place_doubtful = feats[j].place_doubtful = True
+        # the unsure place of the two is the one the text overruled; a sure one stays a witness
+        # (a junk name put in another state must not let every story it met chain together)
+        unsure_i, unsure_j = feats[i].place_unsure, feats[j].place_unsure
+        if unsure_i == unsure_j:
+            feats[i].place_doubtful = feats[j].place_doubtful = True
+        else:
+            feats[i if unsure_i else j].place_doubtful = True
     why = clusters.union(i, j)
     if why:
         feats[i].place_doubtful, feats[j].place_doubtful = doubtful
