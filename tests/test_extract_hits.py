@@ -280,6 +280,10 @@ def test_lists_and_possessive_times(extractor, text, want):
 @pytest.mark.parametrize("text, want", [
     # the parser split "police confirmed [two boys were shot]": the boys were shot, not the police
     ("Police confirmed two boys, ages 15 and 16, were shot near the school.", [("wounded", 2, C)]),
+    # a headline's bare participle under "says" is a passive: the deputy was struck
+    ("Deputy fatally struck by stray bullet, sheriff says", [("killed", 1, "security_forces")]),
+    # "shoots self" in a headline: the one who shot
+    ("Guard accidentally shoots self while cleaning rifle", [("wounded", 1, U)]),
     # a scraped close button before the headline is no part of the count
     ("× Two teens injured in east side shooting", [("wounded", 2, C)]),
 ])

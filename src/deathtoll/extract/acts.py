@@ -30,7 +30,8 @@ def children_of(tok: Token, *deps: str) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a bare past participle that reads as one ("Woman shot in park")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "conj", "advcl", "ROOT") and not children_of(verb, "dobj"))
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "conj", "advcl", "ROOT", "ccomp") and not children_of(verb, "dobj")
+        and not children_of(verb, "aux"))  # "deputy struck by bullet, sheriff says"; not "has shot"
 
 
 _COMPOUND_HEADS = {"suspect", "suspects", "victim", "victims", "survivor", "survivors", "spree", "scene", "suspect's"}

@@ -16,7 +16,7 @@ from deathtoll.extract.numbers import parse_count, word_value
 from deathtoll.model import Count
 
 _AGE = re.compile(r"^(\d{1,3}|[a-z]+(?:-[a-z]+)?)-(year|month|week|day)s?-(olds?)$", re.I)
-PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself"}
+PRONOUN_ONE = {"he", "she", "him", "her", "himself", "herself", "self"}  # "officer shoots self" (headlines)
 PRONOUN_MANY = {"they", "them", "themselves", "those", "who", "which", "that"}
 NEGATIVE = {"no", "none", "nobody", "noone", "no-one"}
 _VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "handful", "dozen", "couple", "number", "millions"}
