@@ -284,6 +284,8 @@ def test_lists_and_possessive_times(extractor, text, want):
     ("Deputy fatally struck by stray bullet, sheriff says", [("killed", 1, "security_forces")]),
     # "shoots self" in a headline: the one who shot
     ("Guard accidentally shoots self while cleaning rifle", [("wounded", 1, U)]),
+    # "his wife being shot", where the parser hung "wife" on "in": she was shot
+    ("He waved a handgun at the party, which resulted in his wife being shot in the leg.", [("wounded", 1, C)]),
     # a scraped close button before the headline is no part of the count
     ("× Two teens injured in east side shooting", [("wounded", 2, C)]),
 ])

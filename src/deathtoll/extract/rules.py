@@ -90,7 +90,8 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
                     and not children_of(trigger, "nsubjpass"):  # "reports that 30 protesters had been killed"
                 return conj_heads(trigger.head), "victim:reduced-relative"
-            subs = children_of(trigger, "nsubjpass") or ([] if children_of(trigger, "dobj") else _subject_of(trigger))
+            subs = children_of(trigger, "nsubjpass") or _being_subject(trigger) or (
+                [] if children_of(trigger, "dobj") else _subject_of(trigger))
             if trigger.dep_ == "relcl" and subs and subs[0].lower_ in ("who", "that", "which"):
                 subs = [trigger.head]
             if trigger.dep_ == "conj" and not children_of(trigger, "nsubjpass", "nsubj", "dobj"):
@@ -149,6 +150,16 @@ def victim_heads(trigger: Token, outcome: str, kind: str) -> tuple[list[Token], 
             return subs[-1:], "victim:headline"
         return [], ""
     return [], ""
+
+
+def _being_subject(verb: Token) -> list[Token]:
+    """"resulted in his wife being shot": the noun right before "being", which the parser
+    left outside the passive clause."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].lower_ != "being" or doc[verb.i - 1].head.i != verb.i:
+        return []
+    noun = doc[verb.i - 2]
+    return [noun] if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.dep_ != "nsubjpass" else []
 
 
 def _trailing_number(verb: Token) -> Token | None:
