@@ -31,7 +31,7 @@ from deathtoll.model import Article, DateRange, Place, Report
 from deathtoll.resolve.date_roles import date_words
 from deathtoll.resolve.dates import DateMention, find_dates
 from deathtoll.resolve.gazetteer import distance_km
-from deathtoll.resolve.mentions import PlaceWords, load_words
+from deathtoll.resolve.mentions import Mention, PlaceWords, load_words
 from deathtoll.resolve.places import Located, main_place
 from deathtoll.resolve.text import Span, TextIndex
 
@@ -114,6 +114,14 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
                                                  _RANK.get(loc.place.precision, 1), abs(loc.mention.start - pos)))
         out.extend((loc, rule) for loc in ordered if not _late(loc))
         late.extend((loc, rule) for loc in ordered if _late(loc))
+    titled = [loc for loc in usable if loc.mention.extra.get("title") and not _late(loc)]
+    titled.sort(key=lambda loc: (loc.mention.cue in (None, "attributive"), _RANK.get(loc.place.precision, 1)))
+    # a town the headline names as the incident's ("shot at Ashby party", "the Ashby
+    # shooting") comes before the body's other towns when the report's own sentence names
+    # none, if the body names a place of its state (else it may be a far namesake)
+    body_states = {loc.place.admin1 for loc in usable if loc.mention.start >= 0 and loc.place.admin1}
+    out.extend((loc, "place:title") for loc in titled if _headline_town(loc)
+               and (not body_states or loc.place.admin1 in body_states))
     before = [loc for loc in usable if para[0] <= loc.mention.start < sent[0]]
     # the paragraph's "In X," lead first, then the nearest place before the sentence
     before.sort(key=lambda loc: (not loc.mention.lead, _RANK.get(loc.place.precision, 1) >= 3, -loc.mention.start))
@@ -122,8 +130,6 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     if dateline is not None:
         out.append((dateline, "place:dateline"))
     out.extend((loc, "place:previous") for loc in _previous_paragraph(pos, para, usable, index))
-    titled = [loc for loc in usable if loc.mention.extra.get("title") and not _late(loc)]
-    titled.sort(key=lambda loc: (loc.mention.cue in (None, "attributive"), _RANK.get(loc.place.precision, 1)))
     # a headline's town first; its state or country ("… arrested in Maryland") only after the
     # article's own main place
     out.extend((loc, "place:title") for loc in titled if _RANK.get(loc.place.precision, 1) < 2)
@@ -134,6 +140,27 @@ def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located
     if outlet is not None:
         out.append((outlet, "place:outlet"))
     return out
+
+
+def _headline_town(loc: Located) -> bool:
+    """A town of the headline written as where it happened: after a cue ("in Ashby", "at
+    Ashby party") or before an incident word ("Ashby shooting"); not an agency's or a
+    hospital's town, nor one the index lacks."""
+    m = loc.mention
+    cued = m.cue not in (None, "attributive", "of", "to", "outlet") or m.extra.get("role") == "event"
+    return cued and m.extra.get("role") != "agency" and loc.how == "gazetteer" \
+        and loc.place.precision in ("town", "neighbourhood") and loc.place.lat is not None
+
+
+def _venue(m: Mention) -> bool:
+    """A name the index lacks that is no town of its own: a street, building, school,
+    neighbourhood or venue ("at Ashby Soundstage", "Ashby Gateway apartment"). Not a
+    site outside towns (a camp, a dam, a checkpoint: ``facility``), a district, nor a
+    lone word after "in", which may be a town elsewhere ("in Ashby")."""
+    if m.kind in ("street", "building", "local") or m.extra.get("building"):
+        return True
+    return m.kind is None and (m.tokens >= 2 or m.cue not in (None, "in", "from", "of", "to", "attributive",
+                                                               "dateline", "outlet"))
 
 
 def _previous_paragraph(pos: int, para: Span, usable: list[Located], index: TextIndex) -> list[Located]:
@@ -241,6 +268,8 @@ def attach_places(reports: list[Report], located: list[Located], index: TextInde
                         and (ru in near_levels or ru in _ANCHOR_LEVELS
                              or kind in ("street", "building", "local")
                              or chosen.mention.extra.get("building")
+                             # a venue lies in the article's own town ("at Ashby Soundstage")
+                             or ru == "place:article" and _venue(chosen.mention)
                              or dl_state and loc.place.admin1 == dl_state)), None)
             if nxt is not None:
                 loc, ru = nxt

@@ -65,6 +65,9 @@ class Context:
     #: the article's firm region (dateline, headline town, outlet, states named, qualifiers):
     #: set by the resolver once the article's places are first resolved
     region: Region = field(default_factory=Region)
+    #: the towns and counties the article's places first resolved to (set by the resolver):
+    #: a venue named after one of them lies in it ("Ashby Soundstage")
+    towns: list[Located] = field(default_factory=list)
 
 
 def _weight(m: Mention) -> float:

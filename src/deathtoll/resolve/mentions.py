@@ -38,6 +38,10 @@ def _strip_possessive(tok: str) -> str:
 _ADJECTIVAL = re.compile(r"[-‐][a-z]")
 _STATE_AFTER = re.compile(r",[ \t]+((?:[A-Z][a-z]{0,3}\.)+|[A-Z]{2}\b)")
 _ORDINAL_AND = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:and|&)\s+$")
+#: "Dana Reyes, 31, of Easton": an age between commas, then "of" and the home town
+_AGE_OF = re.compile(r", \d{1,3}, of $")
+#: "both of Easton", "all of Easton": where the people just named are from
+_GROUP_OF = frozenset({"both", "all", "each"})
 
 
 def _is_cap(tok: str) -> bool:
@@ -243,7 +247,7 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
                          or _ORDINAL_AND.search(text, max(0, start - 24), start)):
         kind = "street"  # "the 2800 block of North Grand", "near 99th and Oklahoma"
     nxt_tok = toks[tj][2] if tj < len(toks) and text[end:toks[tj][0]] == " " else ""
-    extra = {**_role(text, toks, start + len(written), before, words), **extra_kind}
+    extra = {**_role(text, toks, start, start + len(written), before, words), **extra_kind}
     if kind is None and names[-1] != toks[tj - 1][2] and tj < len(toks) \
             and text[toks[tj - 1][1]:toks[tj][0]] == " " and toks[tj][2][:1].isupper():
         extra["possessive_of_name"] = True  # "King's Daughter Medical Center"
@@ -274,13 +278,16 @@ def _describe(text: str, toks: list, ti: int, tj: int, index: TextIndex, words: 
                    person=person, tokens=len(names), extra=extra)
 
 
-def _role(text: str, toks: list, after: int, before: list[str], words: PlaceWords) -> dict:
+def _role(text: str, toks: list, start: int, after: int, before: list[str], words: PlaceWords) -> dict:
     """What the words around a name say it is: ``role`` ``agency`` ("Burbank police",
     "Kaufman County sheriff's deputies": a jurisdiction) or ``origin`` ("a Bronx man":
     where someone is from); ``care`` for a town right after "a hospital in"."""
     out: dict = {}
     if len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper():
         out["role"] = "origin"  # "Stephen Smith II of Allen, Texas": where he is from
+    elif before and before[-1] == "of" and (len(before) >= 2 and before[-2].lower() in _GROUP_OF
+                                            or len(before) == 1 and _AGE_OF.search(text, max(0, start - 12), start)):
+        out["role"] = "origin"  # "Dana Reyes, 31, of Easton", "both of Easton": where they are from
     low = [w.lower() for w in before[-2:]]
     if len(low) == 2 and low[1] in ("in", "at", "near") and low[0] in words.lists.get("care_types", ()):
         out["care"] = True

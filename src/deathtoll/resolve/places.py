@@ -31,6 +31,7 @@ from deathtoll.resolve.region import article_region
 from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict, share_qualifiers
 from deathtoll.resolve.states import state_votes
 from deathtoll.resolve.text import TextIndex
+from deathtoll.resolve.venue import named_after
 from deathtoll.resolve.title import outlet_hints, source_hints, split_title
 
 __all__ = ["Located", "locate", "main_place"]
@@ -181,6 +182,8 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
             if loc is not None:
                 out.append(loc)
         ctx.main = main_place(out)
+        ctx.towns = [loc for loc in out if loc.how == "gazetteer" and loc.place.lat is not None
+                     and loc.place.precision in ("town", "district") and loc.mention.extra.get("qualifies") is None]
         ctx.anchor = _anchor_town(out) or outlet_town
         ctx.region = article_region(ctx, out, {ms[i].start: first[i] for i in accepted},
                                     {ms[i].start: q for i, q in quals.items()}, states)
@@ -365,6 +368,11 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
         return Located(m, _to_place(m, c, _coarsen(c.precision, m, via)), "gazetteer", c.key)
     if m.cue in _WEAK_CUES and m.kind is None:
         return None
+    named = named_after(m, ctx.towns)
+    if named is not None:
+        a = named.place
+        prec = "town" if a.precision == "town" else "district"
+        return Located(m, replace(a, name=m.written, precision=prec), "anchor", named.key)
     return Located(m, Place(name=m.written, country=country, admin1=(q or {}).get("admin1"), precision="unknown"),
                    "unresolved", None)
 

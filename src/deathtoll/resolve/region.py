@@ -128,14 +128,41 @@ def article_region(ctx: Context, located: Iterable[Located], candidates: dict[in
     for q in quals.values():
         if q.get("country") == country and q.get("admin1") and not q.get("inherited"):
             regions.add((country, q["admin1"]))
-    for loc in located:
-        p = loc.place
-        start = loc.mention.start
-        if p.country == country and _firm(loc, candidates.get(start, []), start in quals):
-            if p.admin1:
-                regions.add((country, p.admin1))
-            if p.lat is not None and p.lon is not None:
-                points.append((p.lat, p.lon))
+    firm = [loc for loc in located if loc.place.country == country
+            and _firm(loc, candidates.get(loc.mention.start, []), loc.mention.start in quals)]
+    # a town read from an agency or the headline ("Ashby police") is one reading of a bare
+    # name: it joins only a region the dateline, counties and qualifiers leave open or agree
+    # with (a town of another state 1,000 km from the article's county is a namesake); the
+    # states the text names join last, they do not judge towns (a street can name a state)
+    sure = [loc for loc in firm if not _bare_town(loc, loc.mention.start in quals)]
+    for loc in sure:
+        _add(loc, country, regions, points)
+    base = Region(country, frozenset(regions), tuple(points))
+    for loc in firm:
+        if loc not in sure and (not base or _held(base, loc)):
+            _add(loc, country, regions, points)
     if states is not None and country == "US":
         regions.update(("US", name) for name, w in states.states.items() if w >= _STATE_VOTE)
     return Region(country, frozenset(regions), tuple(points))
+
+
+def _bare_town(loc: Located, qualified: bool) -> bool:
+    """A firm town that only its agency or headline use vouches for (not a dateline, a
+    county or a qualified name)."""
+    return not qualified and loc.mention.cue != "dateline" and loc.place.precision in _TOWN_LEVELS
+
+
+def _held(region: Region, loc: Located) -> bool:
+    p = loc.place
+    if (p.country or "", p.admin1 or "") in region.states:
+        return True
+    return p.lat is not None and p.lon is not None \
+        and any(distance_km((p.lat, p.lon), q) <= REGION_KM for q in region.points)
+
+
+def _add(loc: Located, country: str, regions: set[tuple[str, str]], points: list[tuple[float, float]]) -> None:
+    p = loc.place
+    if p.admin1:
+        regions.add((country, p.admin1))
+    if p.lat is not None and p.lon is not None:
+        points.append((p.lat, p.lon))
