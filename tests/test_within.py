@@ -312,6 +312,23 @@ def test_a_borrowed_place_does_not_split_a_story():
     assert totals(res)["killed"] == (3, 3, 3)
 
 
+@pytest.mark.parametrize("rules, killed", [
+    # a street the gazetteer could not map, which fell back to the headline's far town: one story
+    (("place:clause", "place:unresolved", "place:title"), 3),
+    # the same fallback to the outlet's town or the article's main place
+    (("place:clause", "place:unresolved", "place:outlet"), 3),
+    (("place:clause", "place:unresolved", "place:article"), 3),
+    # an unmapped name whose fallback is another place named in its own clause: its own place
+    (("place:clause", "place:unresolved", "place:clause"), 6),
+])
+def test_a_place_fallen_back_to_does_not_split_a_story(rules, killed):
+    second = rep(1, "killed", 3).with_(place=Place(name="Elm Street", lat=34.2, lon=43.87, country="IQ",
+                                                   precision="town"))
+    second = second.with_(evidence=replace(second.evidence, rules=second.evidence.rules + rules))
+    res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Tikrit", 34.6, 43.68), second])
+    assert totals(res)["killed"][1] == killed
+
+
 @pytest.mark.parametrize("sentence, killed", [
     # "pronounced dead at Temple University Hospital": the town found is the hospital's
     ("He was pronounced dead at Temple University Hospital.", 1),

@@ -65,7 +65,7 @@ def incidents_split(
 def link(
     db: str = _db_option(),
     everything: bool = typer.Option(False, "--all", help="Relink every stored article, not only unlinked ones."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Score a pair needs to be linked (default 0.30)."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Score a pair needs to be linked (default 0.28)."),
     similarity: Optional[str] = typer.Option(None, "--similarity", help="lexical (default), embedding or both."),
 ) -> None:
     """Link stored article incidents into cross-source incidents (every run does this itself).

@@ -109,7 +109,7 @@ class LinkOptions:
     """
 
     similarity: str = "lexical"
-    threshold: float = 0.30
+    threshold: float = 0.28
     day_window: int = 1
     week_window: int = 7
     month_window: int = 31

@@ -136,8 +136,7 @@ def _compatible_place(a: Report, b: Report) -> bool:
     clause or sentence, and the two lie far apart (a hospital, a home town or a street
     named in passing does not split a story)."""
     pa, pb = a.place, b.place
-    own = ("place:clause", "place:sentence")
-    if not (any(x in a.evidence.rules for x in own) and any(x in b.evidence.rules for x in own)):
+    if not (_own_place(a) and _own_place(b)):
         return True
     if _describes_state(a) or _describes_state(b) or _named_elsewhere(a) or _named_elsewhere(b):
         return True  # "taken to Temple University Hospital": where the victim went, not where it happened
@@ -147,6 +146,13 @@ def _compatible_place(a: Report, b: Report) -> bool:
         return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
     # a place the gazetteer cannot put on the map ("the town of Effingham") is not shown to be far
     return True
+
+
+def _own_place(r: Report) -> bool:
+    """The place that decided is the report's own clause's or sentence's: not one a name the
+    gazetteer could not map fell back to (the headline's, the article's, the outlet's)."""
+    deciding = [x for x in r.evidence.rules if x.startswith("place:") and x not in ("place:unresolved", "place:refined")]
+    return bool(deciding) and deciding[-1] in ("place:clause", "place:sentence")
 
 
 _ELSEWHERE = ("hospital", "medical center", "trauma center", "custody", "arrested in", "jail", "extradit",
