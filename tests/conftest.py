@@ -2,6 +2,8 @@
 
 - ``nlp`` / ``extractor``: the English pipeline with ``deathtoll_casualties``,
   loaded once per session (loading spaCy takes about a second).
+- ``gz``: the whole-world embedded gazetteer, compiled once per session
+  (``test_resolve_common.session_gazetteer``).
 - ``shared``: the ``../shared`` folder beside the repository (seed reports and
   dev data, read in place, never copied); tests skip when it is absent.
 - ``--regen-golden``: rewrite the ``tests/golden/*.actual.json`` snapshots from
@@ -67,3 +69,13 @@ def extractor():
 def nlp(extractor):
     """The spaCy pipeline (with ``deathtoll_casualties``) the session's extractor uses."""
     return extractor.nlp
+
+
+@pytest.fixture(scope="module")
+def gz(tmp_path_factory: pytest.TempPathFactory):
+    """The embedded gazetteer, compiled once per session (see ``session_gazetteer``)."""
+    try:
+        from test_resolve_common import session_gazetteer
+    except ImportError:  # tests/ is a package
+        from tests.test_resolve_common import session_gazetteer
+    return session_gazetteer(tmp_path_factory)

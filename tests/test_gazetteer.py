@@ -9,15 +9,6 @@ from deathtoll.cli_gazetteer import app
 from deathtoll.errors import InputError
 from deathtoll.resolve import Gazetteer, add_csv, add_geonames
 from deathtoll.resolve.normalize import fold, skeleton
-try:
-    from test_resolve_common import session_gazetteer
-except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import session_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
 
 @pytest.mark.parametrize(

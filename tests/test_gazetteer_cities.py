@@ -9,15 +9,6 @@ from deathtoll.resolve.cities import city_of, city_radius_km, section_parents
 from deathtoll.resolve.mentions import load_words
 from deathtoll.resolve.title import outlet_hints, split_title
 
-try:
-    from test_resolve_common import session_gazetteer
-except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import session_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
 
 def test_section_parents_on_made_up_towns():

@@ -37,3 +37,13 @@ def report_at(text: str, needle: str, *, after: int = 0, rid: str = "a#0", outco
 def article(text: str, published=None, aid: str = "a") -> Article:
     """An article with ``text`` and an optional publication date."""
     return Article(id=aid, text=text, published=published)
+
+
+def place_of(gz: Gazetteer, text: str, needle: str, title: str | None = None, source: str | None = None):
+    """The place (and the rules that decided it) of a report on ``needle`` in an article of ``text``."""
+    from deathtoll.model import Article
+    from deathtoll.resolve import resolve_places
+
+    art = Article(id="p", text=text, title=title, source=source)
+    got = resolve_places(art, [report_at(text, needle)], gazetteer=gz)[0]
+    return got.place, got.evidence.rules

@@ -7,16 +7,15 @@ from __future__ import annotations
 import pytest
 
 from deathtoll.model import Article
-from deathtoll.resolve import resolve_places
 from deathtoll.resolve.doubt import is_title_case
 from deathtoll.resolve.mentions import load_words
 from deathtoll.resolve.states import state_votes
 from deathtoll.resolve.title import outlet_of, source_hints
 
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import place_of
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
+    from tests.test_resolve_common import place_of
 
 SELMA_AL, SHELBY_NC, TAUNTON_MA, TAUNTON_GB = 4089114, 4491180, 4952629, 2636177
 WASHINGTON_DC, NEWPORT_NEWS, FOREST_MS, MACON_GA, TBILISI = 4140963, 4776024, 4426884, 4207400, 611717
@@ -25,15 +24,8 @@ RIVER_FALLS, SPRINGFIELD_IL, TOPEKA, MOSUL, HADITHA, RAQQA = 5268986, 4250542, 4
 BOSTON, MEMPHIS = 4930956, 4641239
 
 
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
-
-def _place(gz, text, needle, title=None, source=None):
-    art = Article(id="c", text=text, title=title, source=source)
-    got = resolve_places(art, [report_at(text, needle)], gazetteer=gz)[0]
-    return got.place, got.evidence.rules
+_place = place_of
 
 
 @pytest.mark.parametrize(

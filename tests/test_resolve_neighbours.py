@@ -5,27 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from deathtoll.model import Article
-from deathtoll.resolve import resolve_places
 from deathtoll.resolve.context import neighbour_states
 
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import place_of
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
+    from tests.test_resolve_common import place_of
 
 MANSFIELD_GB, MANSFIELD_OH, YORK_PA, MUSKOGEE, TULSA, MOSUL = 2643097, 5161723, 4562407, 4543338, 4553433, 99072
 
 
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
-
-def _place(gz, text, needle, title=None):
-    art = Article(id="n", text=text, title=title)
-    got = resolve_places(art, [report_at(text, needle)], gazetteer=gz)[0]
-    return got.place, got.evidence.rules
+_place = place_of
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,13 @@ from deathtoll.model import Article
 from deathtoll.resolve import resolve_places
 
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import report_at
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
+    from tests.test_resolve_common import report_at
 
 CHICAGO, MILWAUKEE, DETROIT, CLEVELAND, QUEENS = 4887398, 5263045, 4990729, 5150529, 5133273
 LOS_ANGELES, LA_COUNTY = 5368361, 5368381
 
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
 
 def _place(gz, text, needle, title=None):

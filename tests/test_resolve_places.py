@@ -10,14 +10,10 @@ from deathtoll.options import Options
 from deathtoll.resolve import add_csv, locate_places, resolve, resolve_places
 
 try:
-    from test_resolve_common import article, report_at, session_gazetteer
+    from test_resolve_common import article, report_at
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import article, report_at, session_gazetteer
+    from tests.test_resolve_common import article, report_at
 
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
 
 def _place(gz, text, needle, after=0):

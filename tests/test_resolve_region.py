@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from deathtoll.model import Article
-from deathtoll.resolve import resolve_places
-
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import place_of
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
+    from tests.test_resolve_common import place_of
 
 
-def _place(gz, text, needle, title=None, source=None):
-    art = Article(id="r", text=text, title=title, source=source)
-    got = resolve_places(art, [report_at(text, needle)], gazetteer=gz)[0]
-    return got.place, got.evidence.rules
+
+_place = place_of
 
 
 @pytest.mark.parametrize(
@@ -37,16 +28,6 @@ def _place(gz, text, needle, title=None, source=None):
         # a surname after a cue is no far town when the headline names the town
         ("Neighbours said the teen was wounded at Williams on Saturday night.", "wounded",
          "Teen girl wounded in Youngstown", "Ohio"),
-    ],
-)
-def test_far_namesakes_leave_the_region(gz, text, needle, title, admin1):
-    place, rules = _place(gz, text, needle, title)
-    assert place.admin1 == admin1, (place, rules)
-
-
-@pytest.mark.parametrize(
-    "text,needle,title,admin1",
-    [
         # must not change: without any firm place there is no region, Howland stays in Maine
         ("The victim was wounded in Howland on Friday, officers said.", "wounded", None, "Maine"),
         # must not change: a city of 100,000+ may be named from anywhere
@@ -61,7 +42,7 @@ def test_far_namesakes_leave_the_region(gz, text, needle, title, admin1):
          "Man wounded in Youngstown overnight", "Maine"),
     ],
 )
-def test_region_keeps(gz, text, needle, title, admin1):
+def test_far_namesakes_leave_the_region_and_what_it_keeps(gz, text, needle, title, admin1):
     place, rules = _place(gz, text, needle, title)
     assert place.admin1 == admin1, (place, rules)
 

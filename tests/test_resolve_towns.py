@@ -9,14 +9,10 @@ from deathtoll.model import Article
 from deathtoll.resolve import resolve_places
 
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import report_at
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
+    from tests.test_resolve_common import report_at
 
-
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
 
 def _place(gz, text, needle):

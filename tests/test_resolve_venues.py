@@ -7,23 +7,16 @@ from __future__ import annotations
 import pytest
 
 from deathtoll.model import Article
-from deathtoll.resolve import locate_places, resolve_places
+from deathtoll.resolve import locate_places
 
 try:
-    from test_resolve_common import report_at, session_gazetteer
+    from test_resolve_common import place_of
 except ImportError:  # tests/ is a package
-    from tests.test_resolve_common import report_at, session_gazetteer
+    from tests.test_resolve_common import place_of
 
 
-@pytest.fixture(scope="module")
-def gz(tmp_path_factory):
-    return session_gazetteer(tmp_path_factory)
 
-
-def _place(gz, text, needle, title=None):
-    art = Article(id="v", text=text, title=title)
-    got = resolve_places(art, [report_at(text, needle)], gazetteer=gz)[0]
-    return got.place, got.evidence.rules
+_place = place_of
 
 
 @pytest.mark.parametrize(
