@@ -278,14 +278,14 @@ def test_lists_and_possessive_times(extractor, text, want):
 
 
 @pytest.mark.parametrize("text, want", [
-    # the parser split "police confirmed [two boys were shot]": the boys were shot, not the police
-    ("Police confirmed two boys, ages 15 and 16, were shot near the school.", [("wounded", 2, C)]),
+    # the parser split "deputies confirmed [two girls were shot]": the girls were shot, not the deputies
+    ("Deputies confirmed two girls, ages 12 and 13, were shot near the pool.", [("wounded", 2, C)]),
     # a headline's bare participle under "says" is a passive: the deputy was struck
     ("Deputy fatally struck by stray bullet, sheriff says", [("killed", 1, "security_forces")]),
     # "shoots self" in a headline: the one who shot
     ("Guard accidentally shoots self while cleaning rifle", [("wounded", 1, U)]),
-    # "his wife being shot", where the parser hung "wife" on "in": she was shot
-    ("He waved a handgun at the party, which resulted in his wife being shot in the leg.", [("wounded", 1, C)]),
+    # "her brother being shot", where the parser hung "brother" on "in": he was shot
+    ("A long quarrel over money resulted in her brother being shot in the hand.", [("wounded", 1, C)]),
     # a scraped close button before the headline is no part of the count
     ("× Two teens injured in east side shooting", [("wounded", 2, C)]),
 ])

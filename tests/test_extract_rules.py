@@ -537,7 +537,7 @@ CONTEXT = [
     # who investigates a killing did not do it
     case("Soldiers are investigating the killing of two farmers.", ("killed", 2, 2, 2, C, {"perpetrator": None})),
     # who says they were shot did not shoot them
-    case("Police confirmed two boys, ages 14 and 15, were shot near the school.", ("wounded", 2, 2, 2, C, {"perpetrator": None})),
+    case("Deputies confirmed two girls, ages 12 and 13, were shot near the pool.", ("wounded", 2, 2, 2, C, {"perpetrator": None})),
     # who carried it out did
     case("Militiamen carried out the killing of two farmers.", ("killed", 2, 2, 2, C, {"perpetrator": "Shiite militias"})),
     # IS (capitals) is the group, not the verb

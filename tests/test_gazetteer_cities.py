@@ -49,10 +49,10 @@ def test_a_city_and_a_place_without_entry_have_no_parent(gz):
     "title,headline,outlet",
     [
         ("Man shot in Frankford | 6abc.com", "Man shot in Frankford", "6abc.com"),  # a pipe
-        ("Two Wounded In Riverdale Shooting « CBS Chicago", "Two Wounded In Riverdale Shooting", "CBS Chicago"),
+        ("Three Hurt In Roseland Shooting « CBS Chicago", "Three Hurt In Roseland Shooting", "CBS Chicago"),
         ("Two call takers suspended - Chicago Tribune", "Two call takers suspended", "Chicago Tribune"),
         ("Cop Sues Estate: Chicagoist", "Cop Sues Estate", "Chicagoist"),  # a colon before a name
-        ("Girl shot at party dies; woman held", "Girl shot at party dies; woman held", ""),  # no outlet
+        ("Boy shot at picnic dies; uncle held", "Boy shot at picnic dies; uncle held", ""),  # no outlet
         (None, "", ""),
     ],
 )
