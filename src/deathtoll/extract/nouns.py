@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from deathtoll.extract.acts import children_of
 from deathtoll.extract.lexicon import Lexicon
 from deathtoll.extract.numbers import parse_count
 from deathtoll.extract.victims import Victim, _num_phrase, read_victim
@@ -195,15 +196,10 @@ def bare_killing(t: Token) -> list[tuple[Victim, Token, str]]:
     """"two teens charged in killing", "arrested after slaying": a killing named as an event,
     parsed as a gerund with no subject and no object, is one death."""
     if t.tag_ != "VBG" or t.lemma_.lower() not in ("kill", "murder", "slay") or t.dep_ not in ("pcomp", "pobj") \
-            or t.head.lower_ not in ("in", "for", "after", "over") or children_of_any(t, ("dobj", "nsubj", "prep")):
+            or t.head.lower_ not in ("in", "for", "after", "over") or children_of(t, "dobj", "nsubj", "prep"):
         return []
     return [(Victim(Count(1, 1, 1, t.text), "unknown", None, t.idx, t.idx + len(t.text), rules=("count:one-death",)),
              t, "killed")]
-
-
-def children_of_any(t: Token, deps: tuple[str, ...]) -> bool:
-    """Has ``t`` a child with one of these dependency labels?"""
-    return any(c.dep_ in deps for c in t.children)
 
 
 _HURT_STATES = {"recovering", "critical", "hospitalized", "hospitalised"}
@@ -222,10 +218,9 @@ def hurt_after_event(t: Token, lex: Lexicon) -> list[tuple[Victim, Token, str]]:
     if t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
         heads = [t.head]
     elif t.dep_ == "acomp":
-        heads = [c for c in t.head.children if c.dep_ == "nsubj"]
+        heads = children_of(t.head, "nsubj")
     elif t.pos_ == "VERB":  # "she is recovering after …", "a woman is expected to recover after …"
-        heads = [c for c in t.children if c.dep_ == "nsubj"] or (
-            [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")] if t.dep_ == "xcomp" else [])
+        heads = children_of(t, "nsubj") or (children_of(t.head, "nsubj", "nsubjpass") if t.dep_ == "xcomp" else [])
     else:
         return []
     return [(v, h, "wounded") for h in heads if (v := read_victim(h, lex)) is not None and v.count is not None]
