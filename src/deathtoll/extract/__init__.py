@@ -209,8 +209,12 @@ def _split_fatal(sent: Sentence, findings: list[Finding]) -> list[Finding]:
 
 def _to_report(art: Article, n: int, sent: Sentence, f: Finding) -> Report:
     c = f.victim.count or Count(None, None, None, None)
-    if sent.start < 0 and c.text and (at := sent.text.lower().find(c.text.lower())) >= 0:
-        c = replace(c, text=sent.text[at : at + len(c.text)])  # a Title Case headline was parsed in sentence case
+    if sent.start < 0 and c.text:  # a Title Case headline was parsed in sentence case: take back its case
+        low, said = sent.text.lower(), c.text.lower()
+        at = low.find(said, max(0, f.victim.start - len(said)))  # the telling at the victim, not an earlier one
+        at = at if at >= 0 else low.find(said)
+        if at >= 0:
+            c = replace(c, text=sent.text[at : at + len(c.text)])
     rules = list(f.rules)
     if f.soft:
         rules.append("outcome:hit-unspecified")

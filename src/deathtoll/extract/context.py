@@ -20,7 +20,7 @@ _PERIOD_RE = re.compile(
     rf"|\b(?:during|throughout)\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b|\blast year\b|\bthis year\b",
     re.I,
 )
-_SAY_VERBS = {"say", "report", "tell", "confirm", "announce", "state", "add", "claim", "estimate", "according"}
+SAY_VERBS = {"say", "report", "tell", "confirm", "announce", "state", "add", "claim", "estimate", "according"}
 _SAYER_DEPS = ("nsubj",)
 
 
@@ -221,7 +221,7 @@ def find_perpetrator(trigger: Token, lex: Lexicon) -> tuple[Actor | None, str | 
     for v in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
         if v is None or trigger.pos_ != "VERB" and v.lemma_.lower() not in _DOING:
             continue  # "police are investigating the killing": who looks into a death did not cause it
-        if v.i != verb.i and v.lemma_.lower() in _SAY_VERBS:
+        if v.i != verb.i and v.lemma_.lower() in SAY_VERBS:
             continue  # "police confirmed two boys … were shot": who says so did not shoot
         for c in v.children:
             if c.dep_ == "nsubj":
@@ -250,7 +250,7 @@ def find_attribution(sent: Span, lex: Lexicon) -> str | None:
             if pobj is not None:
                 return _span_clean(pobj)
     for t in toks:
-        if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
+        if t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB":
             subj = next((c for c in t.children if c.dep_ in _SAYER_DEPS), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("it", "this", "that"):
                 return _span_clean(subj)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from deathtoll.extract.acts import children_of, is_passive, noun_compound
+from deathtoll.extract.context import SAY_VERBS
 from deathtoll.extract.nouns import conj_heads
 
 __all__ = ["victim_heads", "subject_of"]
 
-_SAY_THAT = {"confirm", "say", "report", "believe", "tell", "announce", "state", "add"}
+_SAY_THAT = SAY_VERBS | {"believe"}  # "police confirmed two boys … were shot"
 _STATE_VERBS = {"find", "discover", "leave", "report", "declare", "pronounce", "confirm", "list"}
 _KILLED_MODS = {"dead", "death", "fatally", "killed"}
 

@@ -209,7 +209,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
     else:
         nums = [c for c in head.children if c.dep_ == "nummod" or (c.pos_ == "NUM" and c.dep_ in ("compound", "amod", "quantmod"))
                 or (c.dep_ == "amod" and c.i < head.i and c.lower_ not in ("one",) and word_value(c.text) is not None)]
-        nums = [c for c in nums if not _is_age(c) and any(ch.isalnum() for ch in c.text)]  # not "× Two teens"
+        nums = [c for c in nums if not _is_age(c, lex) and any(ch.isalnum() for ch in c.text)]  # not "× Two teens"
         if nums:
             num_tokens = _num_phrase(nums[0])
             rules.append("count:nummod")
@@ -328,11 +328,7 @@ def _of_object(head: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
 
 
-_PERSON_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "son",
-                 "daughter", "father", "mother", "victim", "student", "resident"}
-
-
-def _is_age(tok: Token) -> bool:
+def _is_age(tok: Token, lex: Lexicon) -> bool:
     """"a 60-year-old woman", "aged 25", "boys as young as 9": the number is an age."""
     if age_of(tok.text) is not None:
         return True
@@ -343,9 +339,12 @@ def _is_age(tok: Token) -> bool:
     prev = doc[max(0, tok.i - 2) : tok.i].text.lower()
     if prev.endswith(("aged", "age", "as young as", "as old as")):
         return True
-    # "kills man, 18 Jose Estrada …" (a scraped headline run into its subhead): a number after a
-    # person noun and a comma is that person's age, whatever the parser hung it on
-    return tok.i > 1 and doc[tok.i - 1].text == "," and doc[tok.i - 2].lower_ in _PERSON_NOUNS and tok.head.i > tok.i
+    # "kills man, 18 Jose Estrada …" (a scraped headline run into its subhead): a number after one
+    # person (a singular victim noun) and a comma is that person's age, whatever the parser hung it on
+    if tok.i < 2 or doc[tok.i - 1].text != "," or tok.head.i <= tok.i:
+        return False
+    person = doc[tok.i - 2]
+    return person.tag_ == "NN" and victim_lookup(person, lex) is not None
 
 
 def _is_apposed_age_or_year(num: Token) -> bool:

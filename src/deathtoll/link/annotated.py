@@ -38,7 +38,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from deathtoll.errors import InputError
-from deathtoll.link.features import figures_of
+from deathtoll.link.figures import figures_of
 from deathtoll.link.items import LinkItem, LinkResult
 from deathtoll.model import (Actor, Article, ArticleResult, Count, DateRange, Evidence, Incident, Place, Report,
                              Victims, VictimTally)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, Mapping
 
-from deathtoll.link.features import figures_of, is_open_count
+from deathtoll.link.figures import figures_of, is_open_count
 from deathtoll.model import Check, Count, Incident, Report
 
 __all__ = ["store_checks", "aggregate_checks", "conflict_checks", "placement_checks"]

@@ -13,19 +13,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from unidecode import unidecode
 
 from deathtoll.link.cues import DIRECTION, ages_in, fold_name, in_court, is_follow_up, name_grams, sides_of, victim_sexes
-from deathtoll.link.figures import figures_of, is_open_count, is_update
+from deathtoll.link.figures import figures_of, is_update
 from deathtoll.link.items import LinkItem, LinkOptions
 from deathtoll.model import DateRange, Place, Report
 from deathtoll.resolve.date_roles import date_words
 
-__all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "is_update", "figures_of",
-           "sides_of", "is_open_count", "item_order", "compared_texts", "from_publication",
-           "ages_in", "name_grams", "is_follow_up", "place_unsure"]
+__all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "sides_of", "item_order",
+           "compared_texts", "from_publication", "ages_in", "name_grams", "is_follow_up", "place_unsure"]
 
 PLACE_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "province": 4, "country": 5, "unknown": 6}
 

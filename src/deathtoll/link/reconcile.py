@@ -29,7 +29,8 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from deathtoll.link.features import PLACE_RANK, figures_of, is_update
+from deathtoll.link.features import PLACE_RANK
+from deathtoll.link.figures import figures_of, is_update
 from deathtoll.link.items import LinkItem
 from deathtoll.model import Actor, DateRange, Incident, Place, Report, VictimTally
 

@@ -55,9 +55,13 @@ class Region:
 
     def holds(self, c: Candidate) -> bool:
         """Whether an entry lies in one of the region's states or near one of its points."""
-        if (c.country or "", c.admin1 or "") in self.states:
+        return self.contains(c.country, c.admin1, c.point)
+
+    def contains(self, country: str | None, admin1: str | None, point: tuple[float, float] | None) -> bool:
+        """Whether a place of this state and point lies in one of the region's states or near one of its points."""
+        if (country or "", admin1 or "") in self.states:
             return True
-        return bool(c.point and any(distance_km(c.point, p) <= REGION_KM for p in self.points))
+        return bool(point and any(distance_km(point, p) <= REGION_KM for p in self.points))
 
     def far(self, c: Candidate, m: Mention | None = None) -> bool:
         """A town of the region's country, outside the region and smaller than a known city:
@@ -154,10 +158,7 @@ def _bare_town(loc: Located, qualified: bool) -> bool:
 
 def _held(region: Region, loc: Located) -> bool:
     p = loc.place
-    if (p.country or "", p.admin1 or "") in region.states:
-        return True
-    return p.lat is not None and p.lon is not None \
-        and any(distance_km((p.lat, p.lon), q) <= REGION_KM for q in region.points)
+    return region.contains(p.country, p.admin1, (p.lat, p.lon) if p.lat is not None and p.lon is not None else None)
 
 
 def _add(loc: Located, country: str, regions: set[tuple[str, str]], points: list[tuple[float, float]]) -> None:
