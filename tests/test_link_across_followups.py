@@ -174,3 +174,26 @@ def test_follow_up_words(text, follow_up):
 ])
 def test_court_stage_words(text, court):
     assert in_court(text) is court
+
+
+TOLD_APART = "Explosives packed in a parked sedan went off beside the gate of a hospital, leaving civilians dead."
+BOTH_TOLD = "A court sentenced the man who planned the car bomb at the Al-Shifaa clinic, packed in a parked sedan beside its gate."
+OTHER = "Gunmen shot dead a shopkeeper in his store in Mosul, police said."
+
+
+@pytest.mark.parametrize("days_apart, joined", [
+    (0, True),  # one day, one town: two tellings of one bombing the texts kept apart; the follow-up joins both
+    (5, False),  # five days apart: two bombings; the follow-up joins its best only, the guard refuses the other
+])
+def test_a_follow_up_joins_every_cluster_of_its_event(days_apart, joined):
+    told_apart = one("b", TOLD_APART, 8, source="Nineveh Post", day=DAY + timedelta(days=days_apart),
+                     published=DAY + timedelta(days=days_apart))
+    shooting = one("c", OTHER, 1, source="Rudaw", cause="gunfire")  # another event that day: no "only candidates"
+    sentence = later(BOTH_TOLD, 40, n=None)
+    result = link_incidents([event(), told_apart, shooting, sentence], options=LinkOptions(explain="all"))
+    groups = partition(result)
+    assert frozenset({"c/0"}) in groups
+    assert (frozenset({"ev/0", "fu/0", "b/0"}) in groups) is joined
+    if not joined:
+        assert frozenset({"ev/0", "fu/0"}) in groups
+        assert any("refused: dates too far apart" in p.reasons for p in result.pairs if p.b == "fu/0")

@@ -87,3 +87,22 @@ def _rest(reasons: list[str]) -> float:
     """What the other reasons of this test's pairs add (same town, same cause, figures agree)."""
     weights = {"same town": 0.05, "same cause": 0.05, "figures agree": 0.10, "text 0.00": 0.0}
     return sum(weights[r] for r in reasons)
+
+
+MARKET = "A roadside bomb went off beside the vegetable stalls of the Bab al-Sijin market, killing 3 traders."
+STALLS = "3 traders died when a roadside bomb went off beside the vegetable stalls of the Bab al-Sijin market."
+CHECKPOINT = "Snipers shot 3 soldiers at an army checkpoint on the highway."
+
+
+@pytest.mark.parametrize("place, sentence, linked", [
+    ("nowhere", STALLS, True),  # no place found at all: its text alone can join it to the event it tells
+    ("nowhere", CHECKPOINT, False),  # no place, and another story: not even compared
+    ("kirkuk", STALLS, False),  # a town the resolver is sure of, in another province: the text does not overrule it
+])
+def test_a_placeless_incident_is_compared_by_its_text(place, sentence, linked):
+    market = one("a", MARKET, 3, source="Tigris Wire", place="mosul", cause="ied", rules=("place:clause",))
+    other = one("b", sentence, 3, source="Nineveh Post", place=place, cause="ied",
+                rules=("place:none",) if place == "nowhere" else ("place:clause",))
+    result = link_incidents([market, other], options=LinkOptions(explain="all"))
+    assert (partition(result) == {frozenset({"a/0", "b/0"})}) is linked
+    assert bool(result.pairs) is linked

@@ -22,7 +22,8 @@ date                   same day +0.10, a day apart (both to the day) +0.05, days
                        tells the court stage: trials come months or years later)
 cause                  same +0.05, different kind of weapon -0.25
 perpetrator            same +0.05, different -0.25
-figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15
+figures                compatible totals +0.10, an update's rise +0.05, far apart -0.15; the same
+                       count of three or more people (killed, wounded) at one place +0.10 more
 victims                the named groups killed do not meet -0.10; one victim each, of another
                        sex or group -0.25 (and never joined)
 outcomes               nothing in common (one counts killed, the other wounded) -0.05
@@ -39,9 +40,11 @@ from deathtoll.link.features import Features
 from deathtoll.link.items import LinkOptions
 from deathtoll.link.timing import date_gap, followup_days
 
-__all__ = ["score_pair", "figures_agree", "guard_conflict", "victim_conflict", "FAR"]
+__all__ = ["score_pair", "figures_agree", "same_many", "guard_conflict", "victim_conflict", "FAR"]
 
 FAR = "places too far apart"
+#: people (killed plus wounded, counted alike by both) from whom an equal count is rare enough to witness
+MANY = 3
 
 
 def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
@@ -89,6 +92,21 @@ def figures_agree(a: Features, b: Features) -> tuple[float, str | None]:
     if rise:
         return 0.05, "toll rose"
     return 0.0, "later figure higher"
+
+
+def same_many(a: Features, b: Features) -> int:
+    """The people both count alike, killed and wounded, when that is at least :data:`MANY` (else 0).
+
+    An outcome counts when the two best figures are equal ("four killed" /
+    "4 dead"). One person shot is told of many events on any day; four
+    killed at one place is rarely two events.
+    """
+    alike = 0
+    for outcome in ("killed", "wounded"):
+        ta, tb = a.totals.get(outcome), b.totals.get(outcome)
+        if ta is not None and tb is not None and ta[1] == tb[1]:
+            alike += ta[1]
+    return alike if alike >= MANY else 0
 
 
 def victim_conflict(a: Features, b: Features) -> str | None:
@@ -212,6 +230,10 @@ def score_pair(a: Features, b: Features, relation: str, text: float, opts: LinkO
         score += delta
         if why and reasons is not None:
             reasons.append(why)
+        many = same_many(a, b) if relation in ("same", "inside") else 0
+        if many:
+            score += 0.10
+            reasons is None or reasons.append(f"same count of {many}")
     same_age = a.told_ages & b.told_ages
     if same_age:
         score += 0.15

@@ -28,8 +28,11 @@ def link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fix
     Follow-ups are taken in publication order, after every other link, so
     that an event and its earlier follow-ups are one cluster by then. A
     follow-up whose earlier candidates all lie in one cluster gets the
-    "only candidates" bonus; it joins its best candidate scoring at least
-    the threshold that the guard lets through.
+    "only candidates" bonus; it joins, best first, every candidate scoring
+    at least the threshold that the guard lets through. Two clusters it
+    joins so were one event told apart (their texts differ too much); two
+    events of other days or places stay apart, as the guard refuses the
+    second join.
     """
     by_later: dict[int, dict[int, str]] = {}
     by_name = ((i, j, "mentioned") for i, j in named)
@@ -49,17 +52,15 @@ def link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fix
         scored = sorted(((score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone,
                                      explain=False)[0], j, rel, t) for (j, rel), t in zip(cands, alike)),
                         key=lambda s: (-s[0], all_items[s[1]].incident.id))
-        joined = False
         for score, j, rel, t in scored:
             if score < floor:
                 break
             accepted = score >= opts.threshold
-            why = join(clusters, feats, j, i, rel) if accepted and not joined else None
+            why = join(clusters, feats, j, i, rel) if accepted else None
             _, reasons = score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone)
             if why:
                 reasons = reasons + (f"refused: {why}",)
-            merged = accepted and not joined and why is None
-            joined = joined or merged
+            merged = accepted and why is None
             pairs.append(PairDecision(all_items[j].incident.id, all_items[i].incident.id, score, accepted,
                                       reasons, merged))
     return pairs

@@ -5,7 +5,8 @@ a town. Two reports of one event whose resolved places do not relate would
 never be compared. This pass finds pairs whose evidence texts are alike
 (lexical cosine of at least ``LinkOptions.mention_similarity``) within the
 date window, and lets them through when one text names the other's place
-(or both places lie in one admin1). Such a pair is compared with the
+(or both places lie in one admin1, or the resolver found no place at all for
+one of them). Such a pair is compared with the
 relation ``mentioned``, which scores like "near".
 
 Texts are compared a week of dates (at most 256 texts) at a time against
@@ -24,7 +25,7 @@ from deathtoll.link.blocking import place_relation
 from deathtoll.link.features import Features, fold_name
 from deathtoll.link.items import LinkOptions
 
-__all__ = ["mention_pairs", "names_place", "names_each_other", "text_words"]
+__all__ = ["mention_pairs", "names_place", "names_each_other", "placeless", "text_words"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _WEEK = 7
@@ -45,10 +46,17 @@ def names_place(said: set[str], f: Features) -> bool:
     return bool(words) and sum(len(w) for w in words) >= 4 and all(w in said for w in words)
 
 
+def placeless(f: Features) -> bool:
+    """The resolver found nowhere for ``f``: no GeoNames place and no admin1 (a street of no
+    known town, a town the gazetteer lacks, no place word at all)."""
+    return f.place.geonames_id is None and not f.place.admin1
+
+
 def names_each_other(a: Features, b: Features, wa: set[str], wb: set[str]) -> bool:
-    """Both places lie in one admin1, or one text (its words ``wa``, ``wb``) names the other's place."""
+    """Both places lie in one admin1, one text (its words ``wa``, ``wb``) names the other's place,
+    or one of them is :func:`placeless`, so that nothing but its text can place it."""
     same_admin = bool(a.place.admin1) and fold_name(a.place.admin1) == fold_name(b.place.admin1)
-    return same_admin or names_place(wb, a) or names_place(wa, b)
+    return same_admin or placeless(a) or placeless(b) or names_place(wb, a) or names_place(wa, b)
 
 
 def _anchor(f: Features) -> int | None:
