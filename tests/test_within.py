@@ -14,7 +14,8 @@ from datetime import date
 import pytest
 
 from deathtoll.link.within import summarise_article
-from deathtoll.model import Article, ArticleResult, Count, DateRange, Evidence, Place, Report, Victims
+from deathtoll.model import (Actor, Article, ArticleResult, Count, DateRange, Evidence, Place, Report, Victims,
+                             perpetrator_of)
 
 
 def run(extractor, text: str, id: str = "w") -> ArticleResult:
@@ -434,3 +435,23 @@ def test_an_incident_takes_a_casualty_day_over_an_arrest_day():
     arrest = _dated(rep(1, "detained", 1), date(2016, 1, 5), "date:weekday")  # told in the same sentence
     res = summarise_article(ART, [arrest, killing])
     assert [inc.date.start for inc in res.incidents] == [date(2016, 1, 2)]
+
+
+def _acted(outcome: str, actor: str | None, seq: int = 0) -> Report:
+    """A report of ``outcome`` whose actor is ``actor`` (None: no actor named)."""
+    sentence = "A made-up sentence for the actor table."
+    return Report(id=f"p#{seq}", outcome=outcome, count=Count(1, 1, 1, "1"), victims=Victims("civilian"),
+                  evidence=Evidence(sentence, 0, 1, 0, len(sentence), ("test",)),
+                  perpetrator=Actor(actor, actor) if actor else None, incident="p/0")
+
+
+@pytest.mark.parametrize("reports, actor", [
+    ((("killed", None), ("detained", "police")), None),  # police arrested the suspect: not who killed
+    ((("detained", "police"), ("killed", "gunmen (unnamed)")), "gunmen (unnamed)"),  # the killer, though told second
+    ((("detained", "iraqi_security_forces"),), "iraqi_security_forces"),  # a detention alone: its own actor
+    ((("kidnapped", "islamic_state"), ("freed", "iraqi_army")), "islamic_state"),  # the abductors, not the rescuers
+    ((("wounded", None), ("freed", None)), None),  # nobody named at all
+])
+def test_the_perpetrator_is_the_actor_of_a_harm(reports, actor):
+    found = perpetrator_of([_acted(o, a, n) for n, (o, a) in enumerate(reports)])
+    assert (found.name if found else None) == actor

@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any, Iterable
 
 OUTCOMES = ("killed", "wounded", "kidnapped", "missing", "detained", "freed", "displaced", "trapped")
+#: outcomes someone inflicts on the victims: their actor is the incident's perpetrator
+HARM_OUTCOMES = ("killed", "wounded", "kidnapped", "missing")
 GROUPS = ("civilian", "security_forces", "militants", "unknown")
 SCOPES = ("incident", "aggregate", "cumulative")
 CERTAINTIES = ("reported", "alleged", "feared", "denied", "none")
@@ -35,6 +37,7 @@ __all__ = [
     "Totals",
     "ArticleResult",
     "article_id_for",
+    "perpetrator_of",
 ]
 
 
@@ -462,3 +465,15 @@ def sum_counts(counts: Iterable[Count]) -> dict[str, int]:
         be += c.best or 0
         hi += c.high or 0
     return {"low": lo, "best": be, "high": hi}
+
+
+def perpetrator_of(reports: Iterable[Report]) -> Actor | None:
+    """Who did what ``reports`` tell: the first actor of a harm (killed, wounded, kidnapped, missing).
+
+    The actor of an arrest or a release ("police arrested the suspect") is
+    not the perpetrator of the shooting the same story tells; it stands for
+    the incident only when none of the reports tells a harm.
+    """
+    reports = list(reports)
+    harms = [r for r in reports if r.outcome in HARM_OUTCOMES]
+    return next((r.perpetrator for r in (harms or reports) if r.perpetrator), None)

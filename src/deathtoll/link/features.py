@@ -20,7 +20,7 @@ from unidecode import unidecode
 from deathtoll.link.cues import DIRECTION, ages_in, fold_name, in_court, is_follow_up, name_grams, sides_of, victim_sexes
 from deathtoll.link.figures import figures_of, is_update
 from deathtoll.link.items import LinkItem, LinkOptions
-from deathtoll.model import DateRange, Place, Report
+from deathtoll.model import DateRange, Place, Report, perpetrator_of
 from deathtoll.resolve.date_roles import date_words
 
 __all__ = ["Features", "features_of", "PLACE_RANK", "CAUSE_FAMILY", "fold_name", "sides_of", "item_order",
@@ -257,7 +257,7 @@ def features_of(idx: int, item: LinkItem, opts: LinkOptions) -> Features:
         t = totals.get(outcome, (0, 0, 0, False))
         totals[outcome] = (t[0] + lo, t[1] + be, t[2] + hi, t[3] or is_open)
     cause = item.incident.cause or next((r.cause for r in reports if r.cause), None)
-    actor = item.incident.perpetrator or next((r.perpetrator for r in reports if r.perpetrator), None)
+    actor = perpetrator_of(reports) if reports else item.incident.perpetrator
     perpetrator = actor.name if actor is not None and actor.name not in ("unknown", "unknown_armed_group") else None
     sentences: list[str] = []
     for rep in sorted(reports, key=lambda r: r.evidence.sentence_start):

@@ -29,6 +29,7 @@ from deathtoll.model import (
     Report,
     VictimTally,
     empty_totals,
+    perpetrator_of,
 )
 
 CASUALTY_OUTCOMES = ("killed", "wounded")
@@ -352,7 +353,7 @@ def _incident(article: Article, n: int, cl: _Cluster) -> Incident:
         place=precise[0].place if precise else cl.reports[0].place,
         date=dated[0].date if dated else cl.reports[0].date,
         cause=next((r.cause for r in cl.reports if r.cause), None),
-        perpetrator=next((r.perpetrator for r in cl.reports if r.perpetrator), None),
+        perpetrator=perpetrator_of(cl.reports),
         victims=tuple(VictimTally(g, o, *v) for (g, o), v in sorted(tally.items())),
         reports=tuple(r.id for r in cl.reports),
     )
