@@ -367,6 +367,21 @@ def test_a_publication_date_is_an_upper_bound(second, rule, killed):
     assert totals(res)["killed"][1] == killed
 
 
+@pytest.mark.parametrize("beside, arrested, incidents", [
+    (True, date(2016, 3, 2), 1),  # arrested in March for the January killing, told in one sentence: one story
+    (False, date(2016, 3, 2), 2),  # an arrest told alone in March: its own event, the killing another
+    (True, date(2015, 12, 20), 2),  # an arrest before the killing cannot be for it
+])
+def test_an_arrests_later_day_does_not_split_the_story(beside, arrested, incidents):
+    killing = _dated(rep(0, "killed", 1), date(2016, 1, 9), "date:explicit")
+    arrest = _dated(rep(1, "detained", 1), arrested, "date:weekday")
+    told = [arrest, _dated(rep(1, "killed", 1), date(2016, 3, 3), "date:published")] if beside else [arrest]
+    res = summarise_article(ART, [killing, *told])
+    assert len(res.incidents) == incidents
+    if incidents == 1:
+        assert totals(res)["killed"][1] == 1  # the killing told twice is one death
+
+
 def test_a_neighbourhood_and_its_city_can_be_one_event():
     # a district 3 km from the city centre is within the same-place distance
     res = summarise_article(ART, [_placed(rep(0, "killed", 3), "Mosul", 36.34, 43.13),

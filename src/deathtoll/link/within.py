@@ -173,6 +173,12 @@ def _compatible_cause(a: str | None, b: str | None) -> bool:
     return fa is None or fb is None or fa == fb
 
 
+def _step_after(step: Report, other: Report, steps: set[str]) -> bool:
+    """``step`` is an arrest or release told beside a casualty, on or after ``other``'s day."""
+    return step.id in steps and step.date.start is not None and other.date.start is not None \
+        and step.date.start >= other.date.start
+
+
 def _compatible_date(a: Report, b: Report) -> bool:
     da, db = a.date, b.date
     if not (da.start and db.start and da.end and db.end):
@@ -185,10 +191,24 @@ def _compatible_date(a: Report, b: Report) -> bool:
     return da.start <= db.end and db.start <= da.end
 
 
+_LATER_STEPS = ("detained", "freed")
+
+
+def _later_steps(cl: _Cluster) -> set[str]:
+    """Ids of the arrests and releases ``cl`` tells beside a casualty ("police arrested a man
+    Wednesday for the fatal shooting of …"): their day is the later step's, not the event's."""
+    if not any(r.outcome in CASUALTY_OUTCOMES for r in cl.reports):
+        return set()
+    return {r.id for r in cl.reports if r.outcome in _LATER_STEPS}
+
+
 def _compatible(a: _Cluster, b: _Cluster) -> bool:
+    steps = _later_steps(a) | _later_steps(b)
     for ra in a.reports:
         for rb in b.reports:
-            if not (_compatible_place(ra, rb) and _compatible_cause(ra.cause, rb.cause) and _compatible_date(ra, rb)):
+            if not (_compatible_place(ra, rb) and _compatible_cause(ra.cause, rb.cause)):
+                return False
+            if not (_compatible_date(ra, rb) or _step_after(ra, rb, steps) or _step_after(rb, ra, steps)):
                 return False
     ga = {g for g, _ in a.tally} - {"unknown"}
     gb = {g for g, _ in b.tally} - {"unknown"}
