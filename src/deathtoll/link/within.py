@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from deathtoll.geo import distance_km
 from deathtoll.link.features import from_publication
 from deathtoll.link.retelling import WHOLE, is_additive, restates_in_sentence
+from deathtoll.link.story import compatible_cause, compatible_date, compatible_place, describes_state, step_after
 from deathtoll.model import (
     Article,
     ArticleResult,
@@ -34,11 +34,7 @@ from deathtoll.model import (
 
 CASUALTY_OUTCOMES = ("killed", "wounded")
 _PAST = "scope:past-reference"  # an earlier event named to compare ("the deadliest since 2012, when …")
-SAME_PLACE_KM = 30.0  # two places this close can be one event's
-_CAUSE_FAMILY = {
-    "ied": "explosion", "vbied": "explosion", "suicide_attack": "explosion", "bombing": "explosion",
-    "landmine": "explosion", "gunfire": "gunfire", "sniper": "gunfire", "attack": None, "clashes": None,
-}
+
 
 
 @dataclass
@@ -81,11 +77,6 @@ def _dead_before(r: Report, reports: list[Report]) -> tuple[int, int, int]:
     return tuple(sum(_contrib(x)[i] for x in dead) for i in range(3))  # type: ignore[return-value]
 
 
-def _describes_state(r: Report) -> bool:
-    return any(x in r.evidence.rules for x in ("victim:wound-holder", "victim:condition")) or \
-        any(x.startswith("trigger:hospital") for x in r.evidence.rules)
-
-
 def _cluster_tally(cl: _Cluster) -> None:
     cl.tally, cl.soft = {}, {}
     states: dict[str, list[int]] = {}
@@ -103,9 +94,9 @@ def _cluster_tally(cl: _Cluster) -> None:
             continue
         vals = _contrib(r)
         if "outcome:hit-unspecified" in r.evidence.rules:
-            if not _describes_state(r):
+            if not describes_state(r):
                 vals = [a + b for a, b in zip(vals, _dead_before(r, [x for x in cl.reports if x not in restating]))]
-            _add(states if _describes_state(r) else cl.soft, r.victims.group, vals)
+            _add(states if describes_state(r) else cl.soft, r.victims.group, vals)
         else:
             _add(cl.tally, (r.victims.group, r.outcome), vals)
     for r in wholes:  # "X was killed along with Y in a double homicide": two, not four
@@ -132,65 +123,6 @@ def _weak_place(r: Report) -> bool:
     return any(x in r.evidence.rules for x in _WEAK_PLACE)
 
 
-def _compatible_place(a: Report, b: Report) -> bool:
-    """Two statements can be about one event unless each names its own place, in its own
-    clause or sentence, and the two lie far apart (a hospital, a home town or a street
-    named in passing does not split a story)."""
-    pa, pb = a.place, b.place
-    if not (_own_place(a) and _own_place(b)):
-        return True
-    if _describes_state(a) or _describes_state(b) or _named_elsewhere(a) or _named_elsewhere(b):
-        return True  # "taken to Temple University Hospital": where the victim went, not where it happened
-    if pa.geonames_id and pa.geonames_id == pb.geonames_id:
-        return True
-    if pa.is_known and pb.is_known:
-        return distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
-    # a place the gazetteer cannot put on the map ("the town of Effingham") is not shown to be far
-    return True
-
-
-def _own_place(r: Report) -> bool:
-    """The place that decided is the report's own clause's or sentence's: not one a name the
-    gazetteer could not map fell back to (the headline's, the article's, the outlet's)."""
-    deciding = [x for x in r.evidence.rules if x.startswith("place:") and x not in ("place:unresolved", "place:refined")]
-    return bool(deciding) and deciding[-1] in ("place:clause", "place:sentence")
-
-
-_ELSEWHERE = ("hospital", "medical center", "trauma center", "custody", "arrested in", "jail", "extradit",
-              "surrendered", "apprehended in")
-
-
-def _named_elsewhere(r: Report) -> bool:
-    """"pronounced dead at Temple University Hospital", "taken into custody in Maryland": the place
-    named may be the hospital's or the arrest's, not the event's."""
-    return any(w in r.evidence.sentence.lower() for w in _ELSEWHERE)
-
-
-def _compatible_cause(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    fa, fb = _CAUSE_FAMILY.get(a, a), _CAUSE_FAMILY.get(b, b)
-    return fa is None or fb is None or fa == fb
-
-
-def _step_after(step: Report, other: Report, steps: set[str]) -> bool:
-    """``step`` is an arrest or release told beside a casualty, on or after ``other``'s day."""
-    return step.id in steps and step.date.start is not None and other.date.start is not None \
-        and step.date.start >= other.date.start
-
-
-def _compatible_date(a: Report, b: Report) -> bool:
-    da, db = a.date, b.date
-    if not (da.start and db.start and da.end and db.end):
-        return True
-    # a date taken from the publication day only says "on or before it"
-    if from_publication(a):
-        return db.start <= da.end
-    if from_publication(b):
-        return da.start <= db.end
-    return da.start <= db.end and db.start <= da.end
-
-
 _LATER_STEPS = ("detained", "freed")
 
 
@@ -206,9 +138,9 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
     steps = _later_steps(a) | _later_steps(b)
     for ra in a.reports:
         for rb in b.reports:
-            if not (_compatible_place(ra, rb) and _compatible_cause(ra.cause, rb.cause)):
+            if not (compatible_place(ra, rb) and compatible_cause(ra.cause, rb.cause)):
                 return False
-            if not (_compatible_date(ra, rb) or _step_after(ra, rb, steps) or _step_after(rb, ra, steps)):
+            if not (compatible_date(ra, rb) or step_after(ra, rb, steps) or step_after(rb, ra, steps)):
                 return False
     ga = {g for g, _ in a.tally} - {"unknown"}
     gb = {g for g, _ in b.tally} - {"unknown"}
