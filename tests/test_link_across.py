@@ -158,6 +158,8 @@ def test_undated_reports_link_only_at_the_same_place_and_time(b_place, b_publish
     ("bab_al_tob", "zanjili", "near"),  # two neighbourhoods 2 km apart
     ("mosul", "nineveh", "inside"),  # a town in its province
     ("mosul", "iraq", "inside"),  # a town in its country
+    ("mosul", "badush", "near"),  # a town 16 km out: near (a city's suburbs and outskirts lie within 20 km)
+    ("mosul", "tal_afar", None),  # two towns 60 km apart
     ("mosul", "kirkuk", None),  # two towns 120 km apart
     ("mosul", "aleppo", None),  # another country
     ("mosul", "nowhere", None),  # a placed and an unplaced report are never compared

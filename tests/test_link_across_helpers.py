@@ -25,6 +25,7 @@ PLACES = {
     "tal_afar": Place("Tal Afar", 95446, 36.377, 42.449, "Nineveh", "IQ", "town"),
     "hamdaniya": Place("Hamdaniya", None, 36.271, 43.374, "Nineveh", "IQ", "town"),  # no GeoNames id: unsure
     "gogjali": Place("Gogjali", None, 36.353, 43.211, "Nineveh", "IQ", "town"),  # 8.5 km east of Mosul: near
+    "badush": Place("Badush", None, 36.403, 42.955, "Nineveh", "IQ", "town"),  # 16 km north-west of Mosul: near
     "tikrit": Place("Tikrit", None, 34.616, 43.679, "Salah ad Din", "IQ", "town"),
     "iraq": Place("Iraq", None, 33.0, 44.0, None, "IQ", "country"),
     "aleppo": Place("Aleppo", 170063, 36.202, 37.158, "Aleppo", "SY", "town"),

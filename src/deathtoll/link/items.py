@@ -78,7 +78,9 @@ class LinkOptions:
             undated incidents at one place may be compared.
         undated_lag: days before publication an undated incident may have
             happened, when compared with a dated one.
-        near_km: two places closer than this are "near" each other.
+        near_km: two places closer than this are "near" each other (a city and
+            its suburbs: 20 km; at 10 km, St. Paul and Minneapolis, Fort
+            Lauderdale and Cooper City were never compared).
         inside_km: a finer place within this distance of a town or district
             is taken to be inside it.
         far_km: two precise places farther apart than this never link.
@@ -115,7 +117,7 @@ class LinkOptions:
     month_window: int = 31
     published_window: int = 3
     undated_lag: int = 7
-    near_km: float = 10.0
+    near_km: float = 20.0
     inside_km: float = 15.0
     far_km: float = 25.0
     spot_km: float = 3.0
