@@ -155,6 +155,13 @@ NOT_COUNTS = [
     case("Two boys, aged 14 and 16, were wounded.", ("wounded", 2, 2, 2, C)),
     # ages in apposition
     case("Three people, aged 19, 22 and 25, were wounded.", ("wounded", 3, 3, 3, U)),
+    # a range of ages after "ages" is no count
+    case("Four men, ages 20-27 were shot.", ("wounded", 4, 4, 4, U)),
+    # a number dialled is no count, nor are its callers displaced
+    case("The driver gave him a phone that was dialing 911 then fled."),
+    case("A neighbor had dialed 911 then fled."),
+    # … nor a number called beside a real count
+    case("She called 911 after 3 people were shot.", ("wounded", 3, 3, 3, U)),
     # an age in apposition after a singular victim
     case("The boy, 9, was injured.", ("wounded", 1, 1, 1, C)),
     # an age in apposition in a headline, where the parser tags the noun as an interjection

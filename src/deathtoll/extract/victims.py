@@ -176,7 +176,7 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
                       negative=True, rules=("count:negative",))
 
-    if head.pos_ == "NUM" and (_is_apposed_age_or_year(head) or _is_clock(head)):
+    if head.pos_ == "NUM" and (_is_apposed_age_or_year(head) or _is_clock(head) or _is_age(head, lex)):
         return None
     # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
     noun = head
@@ -329,7 +329,7 @@ def _of_object(head: Token) -> Token | None:
 
 
 def _is_age(tok: Token, lex: Lexicon) -> bool:
-    """"a 60-year-old woman", "aged 25", "boys as young as 9": the number is an age."""
+    """"a 60-year-old woman", "aged 25", "ages 20-27", "boys as young as 9": the number is an age."""
     if age_of(tok.text) is not None:
         return True
     doc = tok.doc
@@ -337,7 +337,7 @@ def _is_age(tok: Token, lex: Lexicon) -> bool:
     if nxt.startswith(("-year", "year-old", "-month", "years old", "-years", "year old")):
         return True
     prev = doc[max(0, tok.i - 2) : tok.i].text.lower()
-    if prev.endswith(("aged", "age", "as young as", "as old as")):
+    if prev.endswith(("aged", "age", "ages", "as young as", "as old as")):
         return True
     # "kills man, 18 Jose Estrada …" (a scraped headline run into its subhead): a number after one
     # person (a singular victim noun) and a comma is that person's age, whatever the parser hung it on
@@ -362,10 +362,16 @@ def _is_apposed_age_or_year(num: Token) -> bool:
     return False
 
 
+_CALLING = frozenset({"dial", "call", "phone", "text", "ring"})  # verbs whose number is a phone's
+
+
 def _is_clock(num: Token) -> bool:
-    """"shot around 1 a.m.": a time of day."""
+    """"shot around 1 a.m.": a time of day; "already dialing 911": a number called."""
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
-    return nxt is not None and nxt.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm", "o'clock")
+    if nxt is not None and nxt.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm", "o'clock"):
+        return True
+    prev = num.doc[num.i - 1] if num.i > 0 else None
+    return prev is not None and prev.lemma_.lower() in _CALLING
 
 
 def _comparative_after(tok: Token) -> bool:
