@@ -86,8 +86,9 @@ def _care(loc: Located, index: TextIndex, care_verbs: frozenset[str]) -> bool:
 
 
 def _late(loc: Located) -> bool:
-    """Where a person is from ("a Crown Point man"): tried after the dateline and headline."""
-    return loc.mention.extra.get("role") == "origin"
+    """Where a person is from ("a Crown Point man") or went to or came from abroad
+    ("extradited from Mexico", role ``away``): tried after the dateline and headline."""
+    return loc.mention.extra.get("role") in ("origin", "away")
 
 
 def _chain(r: Report, usable: list[Located], index: TextIndex, dateline: Located | None,

@@ -134,6 +134,13 @@ def _entries(cands: list[Candidate]) -> list[Candidate]:
             and fold(c.matched or c.name) == fold(c.name)]
 
 
+def _dwarfed(c: Candidate, top: int) -> bool:
+    """A town far smaller than the largest namesake: a hamlet beside a city of that name.
+    A county is named in local news whatever its size ("Wayne County" is as much the one
+    of North Carolina as the one of Michigan), so it is never dwarfed."""
+    return c.feature != "ADM2" and c.population * _DWARFED < top
+
+
 def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[str, str]]]:
     """For each name that several states share, the state where one of its entries lies
     near an entry of another name of the article ("Mansfield" and "Richland County" are
@@ -141,7 +148,9 @@ def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[s
     lie near each other in several states ("Franklin" and "Jackson") picks none, and an
     entry that its namesakes dwarf counts on neither side ("Stockton", New Jersey is no
     sign for a Jackson; a hamlet "Crossville" is no reading of the Tennessee town): the
-    rule only decides between namesakes of comparable size."""
+    rule only decides between namesakes of comparable size. Counties are never dwarfed:
+    "Wayne County" and "Goldsboro" lie together in North Carolina, although Michigan's
+    Wayne County is thirty times larger."""
     states = {n: {(c.country or "", c.admin1 or "") for c in es} for n, es in names.items()}
     out: dict[str, set[tuple[str, str]]] = {}
     for n, es in names.items():
@@ -157,10 +166,10 @@ def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[s
             # city of that name ("Stockton", New Jersey is no sign for "West Jackson")
             top = max(c.population for c in oes)
             for a in es:
-                if a.population * _DWARFED < own_top:
+                if _dwarfed(a, own_top):
                     continue
                 for b in oes:
-                    if b.population * _DWARFED < top:
+                    if _dwarfed(b, top):
                         continue
                     if (a.country, a.admin1) != (b.country, b.admin1):
                         continue
@@ -175,14 +184,21 @@ def neighbour_states(names: dict[str, list[Candidate]]) -> dict[str, set[tuple[s
 
 
 def _anchored_country(country: str, votes: Counter[str], firm: set[str], names: dict[str, set[str]],
-                      hints: list[Candidate] | None, states: StateVotes | None) -> str:
+                      hints: list[Candidate] | None, states: StateVotes | None,
+                      mentions: Counter[str] | None = None) -> str:
     """A country that only one town name voted for ("in Possession" read as the town of
     Réunion) yields to the country the outlet or the states named in the text point to
-    ("Amarillo News"): the one that has votes, most first."""
+    ("Amarillo News"): the one that has votes, most first. A name the article uses in
+    several ways (``mentions``: its count of distinct cue and role pairs, "the Ashby
+    Police Department … an Ashby girl … in Ashby") is where it is, whatever the outlet's
+    name looks like abroad; a phrase repeated ("Felon in Possession" twice) is one use."""
     anchored = {h.country for h in hints or () if h.country}
     if states is not None and states.country:
         anchored.add("US")
-    if country in firm or country in anchored or len(names.get(country, ())) != 1:
+    lone = names.get(country, set())
+    if country in firm or country in anchored or len(lone) != 1:
+        return country
+    if mentions is not None and mentions[next(iter(lone))] > 1:
         return country
     alt = sorted((cc for cc in anchored if votes.get(cc, 0) > 0 and cc != country), key=lambda cc: -votes[cc])
     return alt[0] if alt else country
@@ -226,8 +242,13 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     names: dict[str, set[str]] = {}
     firm: set[str] = set()
     by_dateline: set[str] = set()
+    mentions: Counter[str] = Counter(n for n, _, _ in {(fold(ms[i].name), ms[i].cue, ms[i].extra.get("role"))
+                                                         for i in accepted})
     for i in accepted:
-        m, cands = ms[i], first[i]
+        m = ms[i]
+        # a qualifier ("Norfolk, Va") votes for what it was read as, not for the town its
+        # letters also spell ("Va" is a town of Ghana)
+        cands = [qualifier_of[i]] if i in qualifier_of else first[i]
         w = _weight(m)
         q = quals.get(i)
         if q and not q.get("inherited"):
@@ -308,7 +329,7 @@ def article_context(ms: list[Mention], first: dict[int, list[Candidate]], accept
     ctx = Context(hints=list(hints or ()))
     if votes:
         ctx.country = votes.most_common(1)[0][0]  # ties: the first voted
-        ctx.country = _anchored_country(ctx.country, votes, firm | by_dateline, names, hints, states)
+        ctx.country = _anchored_country(ctx.country, votes, firm | by_dateline, names, hints, states, mentions)
         ctx.supported = frozenset(firm | {cc for cc, ns in names.items() if len(ns) >= 2})
         inside = sorted(((k, v) for k, v in prov.items() if k[0] == ctx.country and k[1]), key=lambda kv: -kv[1])
         if inside:

@@ -118,18 +118,40 @@ def _place_word(word: str, words: PlaceWords) -> bool:
                                                    "local_types", "org_suffixes"))
 
 
-def person_names(ms: list[Mention], first: dict[int, list[Candidate]], words: PlaceWords) -> set[str]:
+def person_names(ms: list[Mention], first: dict[int, list[Candidate]], words: PlaceWords,
+                 text: str = "", qualified: set[int] | frozenset[int] = frozenset()) -> set[str]:
     """Words of names of several words that are no place ("Carroll Oliver"): said
     alone later, they name that person, not a town. A headline's runs ("Detroit Boy
-    Charged") and runs with an acronym or a word such as "police" or "City" ("Dayton
-    PD", "Roanoke City Commonwealth") are no people's names."""
+    Charged") and the same runs repeated in the text (a page that opens with its
+    headline), runs in any title-case line of ``text`` (a related story's headline),
+    and runs with an acronym or a word such as
+    "police" or "City" ("Dayton PD", "Roanoke City Commonwealth") are no people's
+    names. A word the article writes as a place with a qualifier or as its dateline
+    ("Ashby, Va", "ASHBY —") names no person ("the Ashby CrimeLine")."""
+    placed = {fold(ms[i].name) for i in qualified if i < len(ms)}
+    placed |= {fold(m.name) for m in ms if m.cue == "dateline"}
+    titled: dict[int, bool] = {}
+    headline_runs = {m.name for m in ms if m.extra.get("title")}
     out: set[str] = set()
     for i, m in enumerate(ms):
         parts = m.name.split()
         if not 2 <= len(parts) <= 4 or m.cue or m.kind or m.extra.get("title") or any(c.exact for c in first[i]):
             continue
+        if m.name in headline_runs:
+            continue
         if any(p.isupper() or words.has("attributive", p) or words.has("agency", p) or _place_word(p, words)
                for p in parts):
             continue
-        out.update(fold(p) for p in parts)
+        if text and _in_title_case_line(text, m.start, words, titled):
+            continue
+        out.update(w for w in (fold(p) for p in parts) if w not in placed)
     return out
+
+
+def _in_title_case_line(text: str, pos: int, words: PlaceWords, seen: dict[int, bool]) -> bool:
+    """Whether the line holding ``pos`` capitalises nearly every long word (a headline)."""
+    start = text.rfind("\n", 0, max(pos, 0)) + 1
+    if start not in seen:
+        end = text.find("\n", pos)
+        seen[start] = is_title_case(text[start:end if end >= 0 else len(text)], words)
+    return seen[start]

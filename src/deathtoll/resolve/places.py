@@ -21,13 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from deathtoll.model import Place
-from deathtoll.resolve.bigcity import established_city, far_namesake
+from deathtoll.resolve.bigcity import agency_city, established_city, far_namesake
 from deathtoll.resolve.context import FINE, Context, article_context
 from deathtoll.resolve.doubt import agrees, doubts, person_names
 from deathtoll.resolve.gazetteer import Candidate, Gazetteer, distance_km
 from deathtoll.resolve.mentions import Mention, PlaceWords, find_mentions
 from deathtoll.resolve.normalize import fold
-from deathtoll.resolve.region import article_region
+from deathtoll.resolve.region import article_region, mark_away
 from deathtoll.resolve.scope import county_states, lookup, qualifier_filter, restrict, share_qualifiers
 from deathtoll.resolve.states import state_votes
 from deathtoll.resolve.text import TextIndex
@@ -78,7 +78,9 @@ def _accept_bare(m: Mention, cands: list[Candidate], established: set[str]) -> b
         return not m.sentence_initial or m.tokens > 1
     if any(c.precision == "town" and c.population >= _BIG_CITY for c in exact) and m.cue != "of":
         return True  # "Philadelphia shooting victims"
-    return m.tokens >= 2 and any(c.population >= 1000 or c.is_user for c in exact)
+    # a known name of several words, as the index spells it ("South Grand" is no "Grand")
+    return m.tokens >= 2 and any((c.population >= 1000 or c.is_user) and len(fold(c.matched or c.name).split()) >= 2
+                                 for c in exact)
 
 
 def _to_place(m: Mention, c: Candidate, precision: str | None = None) -> Place:
@@ -141,7 +143,7 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
     for i, m in enumerate(ms):
         q = quals.get(i)
         first[i] = lookup(gz, m, words, q, country=q.get("country") if q else None)[0]
-    persons = person_names(ms, first, words)
+    persons = person_names(ms, first, words, full, set(quals))
     doubt = doubts(ms, full, len(prefix), persons, words, set(quals), first)
     for i, m in enumerate(ms):
         if m.tokens == 1 and fold(m.name) in persons:
@@ -187,6 +189,7 @@ def locate(text: str, gz: Gazetteer, words: PlaceWords, index: TextIndex | None 
         ctx.anchor = _anchor_town(out) or outlet_town
         ctx.region = article_region(ctx, out, {ms[i].start: first[i] for i in accepted},
                                     {ms[i].start: q for i, q in quals.items()}, states)
+    out = mark_away(out, ctx.region)
     if outlet_town is not None:
         out.insert(0, outlet_town)
     if not prefix:
@@ -331,12 +334,18 @@ def _resolve_one(i, m, ms, done, q, ctx: Context, text, index, gz, words, cands0
     cands = _home_first(cands, exact_here, ctx, q)
     cands = [c for c in cands if _plausible(c, m, ctx, q, exact_here)]
     # "Austin" in a Chicago story: a neighbourhood of the big city, not the far town
-    anchor_town = ctx.anchor
-    city = established_city(anchor_town, gz) if not q and m.cue != "dateline" and cands else None
-    if anchor_town is not None and city is not None and city.admin1 == (ctx.admin1 or city.admin1) \
-            and all(far_namesake(c, city) for c in cands):
-        place = replace(anchor_town.place, name=m.written, precision="neighbourhood")
-        return Located(m, place, "anchor", anchor_town.key)
+    # (the article's anchor town, else the big city whose police speak in it)
+    home = None
+    if not q and m.cue != "dateline" and cands:
+        city = established_city(ctx.anchor, gz)
+        if city is not None and city.admin1 == (ctx.admin1 or city.admin1) \
+                and all(far_namesake(c, city) for c in cands):
+            home = ctx.anchor
+        elif m.extra.get("role") != "agency":
+            home = agency_city(ctx.towns, cands, gz)
+    if home is not None:
+        place = replace(home.place, name=m.written, precision="neighbourhood")
+        return Located(m, place, "anchor", home.key)
     if not q and m.cue != "dateline" and ctx.region:
         # "Howland" (Maine) in a Youngstown story: a small namesake far from the article's region
         cands = [c for c in cands if not ctx.region.far(c, m)]

@@ -18,7 +18,7 @@ any region nothing is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from deathtoll.resolve.gazetteer import Candidate, distance_km
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from deathtoll.resolve.places import Located
     from deathtoll.resolve.states import StateVotes
 
-__all__ = ["Region", "article_region", "REGION_KM", "KNOWN_CITY"]
+__all__ = ["Region", "article_region", "mark_away", "REGION_KM", "KNOWN_CITY"]
 
 #: a town this close to a firm place of the article is inside its region, whatever its state
 REGION_KM = 150.0
@@ -40,6 +40,8 @@ _TOWN_LEVELS = ("town", "neighbourhood", "exact")
 _STATE_VOTE = 1.0
 #: a dateline or headline town is firm when its namesakes in other states are this many times smaller
 _DWARFED = 5
+#: cues of a journey: a place of another country after them is where someone went or came from
+_JOURNEY_CUES = ("from", "to")
 
 
 @dataclass(frozen=True)
@@ -167,3 +169,28 @@ def _add(loc: Located, country: str, regions: set[tuple[str, str]], points: list
         regions.add((country, p.admin1))
     if p.lat is not None and p.lon is not None:
         points.append((p.lat, p.lon))
+
+
+def mark_away(located: list[Located], region: Region) -> list[Located]:
+    """Mark the places of another country than the region's that a journey names
+    ("extradited from Ruritania", "fled to Ruritania" in a story firmly about a town
+    at home) with the role ``away``: where someone went or came from, tried for a
+    report only after the article's own places, like a person's home town.
+
+    Args:
+        located: The article's places.
+        region: Its firm region (nothing is marked without one).
+
+    Returns:
+        The places, those marked with ``extra["role"] = "away"``.
+    """
+    if not region:
+        return located
+    out = []
+    for loc in located:
+        m = loc.mention
+        if m.cue in _JOURNEY_CUES and m.extra.get("role") is None and loc.place.country \
+                and loc.place.country != region.country:
+            loc = replace(loc, mention=replace(m, extra={**m.extra, "role": "away"}))
+        out.append(loc)
+    return out

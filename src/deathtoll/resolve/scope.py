@@ -58,6 +58,9 @@ def lookup(gz: Gazetteer, m: Mention, words: PlaceWords, q: dict | None = None,
     for name in _variants(m, words):
         cands = restrict([c for c in gz.lookup(name, division=division, **kw) if c.exact or c.similarity >= 0.75], q)
         if any(c.exact for c in cands):
+            if any(c.exact and c.precision in FINE for c in cands):
+                # a country spelled like a town is no reading of it ("in Columbia" is no Colombia)
+                cands = [c for c in cands if c.exact or c.precision != "country"]
             return _prefer_division(cands, m, kw.get("country")), name
         if cands and not fallback[0]:
             fallback = (cands, name)

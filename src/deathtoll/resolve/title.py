@@ -112,8 +112,9 @@ def outlet_hints(outlet: str, gz: Gazetteer, words: PlaceWords, country: str | N
                 win = toks[i:i + size]
                 if any(j in used for j in range(i, i + size)) or not all(w in caps for w in win):
                     continue
-                if size == 1 and words.is_stop(win[0]) or words.has("org_suffixes", win[-1]):
-                    continue
+                if size == 1 and (words.is_stop(win[0]) or words.has("direction_prefixes", win[0])) \
+                        or words.has("org_suffixes", win[-1]):
+                    continue  # "News"; "South" of "South Georgia News" is no province of Lebanon
                 name = " ".join(win)
                 if len(win) == 1 and len(name) == 2:
                     abbrev = gz.admin1_name("US", name.upper())
