@@ -3,7 +3,7 @@
 Usage:
     python bench/linking.py --gva [--mode MODE] [--similarity lexical|embedding|both] [--cache] [--misses]
     python bench/linking.py --corpus [PATH] [--similarity ...]
-    python bench/linking.py --synthetic 100000
+    python bench/linking.py --synthetic 100000 [--generator mixed|plain]
 
 ``--gva`` reads ``../shared/data/gva_dev.jsonl`` (1,293 articles, 775 gold
 incidents) and prints pairwise precision / recall / F1 at article level:
@@ -22,19 +22,19 @@ come from:
 
 ``--corpus`` links the hand-annotated multi-outlet corpus and prints article
 and incident pairwise scores. ``--synthetic N`` links N synthetic reports and
-prints the time per size and peak memory (tracemalloc) at N/4, N/2 and N.
+prints the time per size and peak memory (tracemalloc) at N/4, N/2 and N
+(``--generator``: see ``bench/synthetic.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 import time
 import tracemalloc
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from deathtoll.link.annotated import (article_pairs, groups_to_pairs, incident_p
 from deathtoll.link.items import LinkItem, LinkOptions, items_from_result
 from deathtoll.model import (Article, ArticleResult, Count, DateRange, Evidence, Incident, Place, Report, Victims,
                              VictimTally)
+from synthetic import GENERATORS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -256,65 +257,22 @@ def run_corpus(path: Path, similarity: str, threshold: float | None) -> None:
 
 # -- synthetic scale ------------------------------------------------------------
 
-_WORDS = ("market checkpoint convoy mosque school bakery bridge hospital station village road farm camp "
-          "district square tower gate office shop bus truck patrol crossing hill river").split()
-_CAUSES = ("vbied", "ied", "gunfire", "airstrike", "shelling", "sniper", "clashes", "mortar")
-_OUTLETS = [f"Outlet {i}" for i in range(60)]
+def synthetic_items(n_reports: int, seed: int = 7, generator: str = "mixed") -> list[LinkItem]:
+    """About ``n_reports`` synthetic reports, one per item (see ``bench/synthetic.py``)."""
+    return GENERATORS[generator](n_reports, seed)
 
 
-def synthetic_items(n_reports: int, seed: int = 7) -> list[LinkItem]:
-    """About ``n_reports`` reports of events told by 1-4 outlets each.
-
-    Events fall on 400 towns with Zipf weights (the busiest town gets 15% of
-    them, as a capital city does in a national conflict); 15% of reports are
-    undated. The corpus covers a span of time that grows with it (three
-    years at 100,000 reports), as a real database grows by adding days: the
-    busiest town always has about six events a day, each told about twice,
-    the density of a city at war.
-    """
-    rng = random.Random(seed)
-    towns = [Place(f"Town{i}", 10_000 + i, 30 + rng.random() * 8, 38 + rng.random() * 10, f"Prov{i % 18}",
-                   "IQ", "town") for i in range(400)]
-    weights = [1 / (k + 1) for k in range(len(towns))]
-    span = max(1, round(3 * 365 * n_reports / 100_000))
-    start = date(2016, 1, 1)
-    items: list[LinkItem] = []
-    made = 0
-    ev = 0
-    while made < n_reports:
-        ev += 1
-        town = rng.choices(towns, weights)[0]
-        day = start + timedelta(days=rng.randrange(span))
-        cause = rng.choice(_CAUSES)
-        n = rng.randint(1, 30)
-        words = rng.sample(_WORDS, 4)
-        for k in range(rng.choice((1, 1, 2, 2, 3, 4))):
-            aid = f"s{ev}-{k}"
-            reported = max(1, n + rng.randint(-2, 2))
-            sent = (f"{reported} people were killed by {cause} near the {words[0]} {words[1]} in {town.name}, "
-                    f"said {rng.choice(_OUTLETS)} about the {words[2]} and {words[3]}.")
-            when = DateRange(day, day, "day") if rng.random() < 0.85 else DateRange()
-            reps = (Report(f"{aid}#0", "killed", Count.exact(reported), Victims("unknown"),
-                           Evidence(sent, 0, 2, 0, len(sent)), cause=cause, place=town, date=when,
-                           incident=f"{aid}/0"),)
-            inc = Incident(f"{aid}/0", town, when, cause, None, (VictimTally("unknown", "killed", reported,
-                                                                             reported, reported),), (f"{aid}#0",))
-            items.append(LinkItem(inc, reps, rng.choice(_OUTLETS), day + timedelta(days=rng.randint(0, 2))))
-            made += 1
-    return items
-
-
-def run_synthetic(n: int) -> None:
+def run_synthetic(n: int, generator: str = "mixed") -> None:
     """Time and memory of linking n/4, n/2 and n synthetic reports, with ratios to the first size.
 
     Time is measured without tracing (wall and CPU, since the machine may be
     shared); peak memory in a second, traced run (tracemalloc slows Python).
     """
     sizes = [n // 4, n // 2, n]
-    print(f"synthetic linking, sizes {sizes}")
+    print(f"synthetic linking ({generator} generator), sizes {sizes}")
     ref: tuple[float, float, int] | None = None
     for size in sizes:
-        items = synthetic_items(size)
+        items = synthetic_items(size, generator=generator)
         t0, c0 = time.perf_counter(), time.process_time()
         result = link_incidents(items)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -335,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", default="gold", choices=("gold", "gold-place", "pipeline", "pipeline-gold"))
     ap.add_argument("--corpus", nargs="?", const=str(CORPUS))
     ap.add_argument("--synthetic", type=int)
+    ap.add_argument("--generator", default="mixed", choices=sorted(GENERATORS),
+                    help="with --synthetic: the mix of real data (mixed) or session 10's all-towns, all-days one")
     ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--cache", action="store_true", help="keep pipeline results in bench/out/ between runs")
@@ -348,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         run_corpus(Path(args.corpus), args.similarity, args.threshold)
     if args.synthetic:
-        run_synthetic(args.synthetic)
+        run_synthetic(args.synthetic, args.generator)
     if not (args.gva or args.corpus or args.synthetic):
         ap.print_help()
     return 0

@@ -21,11 +21,13 @@ their linked incident keeps its id.
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import itertools
 from array import array
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from deathtoll.link.blocking import PlaceIndex
 from deathtoll.link.cues import unbranded
@@ -49,6 +51,31 @@ def linked_id(seed: str) -> str:
     return "L-" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _collector_paused(func: _F) -> _F:
+    """Run ``func`` with Python's cyclic garbage collector paused (as it was, after).
+
+    Linking builds hundreds of thousands of small objects that live to the
+    end of the run and form no cycles; the collector would walk all of them
+    again each time the heap grows by a quarter (a tenth of the time of a
+    large batch) and would free nothing. Reference counting still frees
+    everything as usual.
+    """
+    @functools.wraps(func)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        if not gc.isenabled():
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused  # type: ignore[return-value]
+
+
 def _trimmed(item: LinkItem, taken: set[str]) -> LinkItem:
     """``item`` without the reports a manual split takes out (for comparing only)."""
     if not taken or not any(r.id in taken for r in item.reports):
@@ -61,6 +88,7 @@ def _units(item: LinkItem) -> list[str]:
     return [r.id for r in item.reports] or [f"item:{item.incident.id}"]
 
 
+@_collector_paused
 def link_incidents(
     items: Iterable[LinkItem],
     existing: Iterable[LinkItem] = (),

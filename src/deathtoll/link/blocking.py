@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from deathtoll.geo import distance_km
 from deathtoll.link.features import Features, fold_name, name_grams
 from deathtoll.link.items import LinkOptions
 from deathtoll.link.timing import FOLLOWED as _FOLLOWED, date_gap, followup_days, followup_gap, followup_window
+from deathtoll.link.windows import WindowLists
 from deathtoll.model import Place
 
 __all__ = ["place_relation", "dates_compatible", "candidate_pairs", "followup_pairs", "followup_gap", "followup_days",
@@ -78,7 +79,7 @@ def place_relation(a: Features, b: Features, opts: LinkOptions) -> str | None:
             return "inside"
         return None
     if a.has_coords and b.has_coords:
-        d = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]
+        d = 0.0 if pa.lat == pb.lat and pa.lon == pb.lon else haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore
         if d <= 1.0 and a.rank == b.rank:
             return "same"
         if fine.rank < coarse.rank and coarse.rank in (_TOWN, _DISTRICT) and d <= opts.inside_km:
@@ -188,10 +189,22 @@ class PlaceIndex:
         for key, entries in self.index.items():
             entries.sort()
             self.los[key] = [lo for lo, _ in entries]
+        self.windows = WindowLists(self.index, self.intervals)  # what the searches read
+        places: dict[tuple, int] = {}  # what place_relation reads of an item: its place (rank and name follow)
+        self.place_ids = [places.setdefault((f.place, f.rank, f.place_name), len(places)) for f in feats]
+        self._relations: dict[tuple[int, int], str | None] = {}
+
+    def relation(self, a: Features, b: Features) -> str | None:
+        """:func:`place_relation` of ``a`` and ``b``, remembered per pair of places."""
+        key = (self.place_ids[a.idx], self.place_ids[b.idx])
+        if key in self._relations:
+            return self._relations[key]
+        rel = self._relations[key] = place_relation(a, b, self.opts)
+        return rel
 
     def pairs(self, fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
         """What :func:`candidate_pairs` yields."""
-        feats, opts, index, los, symmetric = self.feats, self.opts, self.index, self.los, self.symmetric
+        feats, opts, meeting, symmetric = self.feats, self.opts, self.windows.meeting, self.symmetric
         other_seen: set[tuple[int, int]] = set()
         for f in feats:
             iv = self.intervals[f.idx]
@@ -200,15 +213,7 @@ class PlaceIndex:
             done: set[int] = set()
             f_sym = symmetric[f.idx]
             for key in self.looks[f.idx]:
-                entries = index.get(key)
-                if not entries:
-                    continue
-                keylos = los[key]
-                k = bisect_left(keylos, iv[0] - self.spans[key])
-                end = len(entries)
-                while k < end and keylos[k] <= iv[1]:
-                    j = entries[k][1]
-                    k += 1
+                for j in meeting(key, iv[0], iv[1]):
                     if f_sym and symmetric[j]:
                         if j <= f.idx:
                             continue
@@ -227,7 +232,7 @@ class PlaceIndex:
                     if gid is not None and gid == b.place.geonames_id:
                         relation: str | None = "same"  # the common case, without the full test
                     else:
-                        relation = place_relation(a, b, opts)
+                        relation = self.relation(a, b)
                     if relation is None:
                         continue
                     if a.date_known and b.date_known:
@@ -254,10 +259,7 @@ class PlaceIndex:
                 continue  # too many incidents here in that time to pick one by place
             done: set[int] = set()
             for key in keys:
-                keylos = self.los[key]
-                entries = self.index[key]
-                for k in range(bisect_left(keylos, lo - self.spans[key]), bisect_right(keylos, hi)):
-                    j = entries[k][1]
+                for j in self.windows.meeting(key, lo, hi):
                     if j in done:
                         continue
                     done.add(j)
@@ -266,7 +268,7 @@ class PlaceIndex:
                         continue
                     if not g.date_known or followup_gap(f, g, opts) is None:
                         continue
-                    relation = place_relation(f, g, opts)
+                    relation = self.relation(f, g)
                     if relation in _FOLLOWED:
                         yield f.idx, j, relation
 
@@ -277,18 +279,14 @@ class PlaceIndex:
             if not (f.place_unsure and f.date_known and f.place.admin1):
                 continue
             key = ("a", f.place.country or "", fold_name(f.place.admin1))
-            entries = self.index.get(key)
-            if not entries:
-                continue
-            keylos = self.los[key]
             lo, hi = f.start - f.slack, f.end + f.slack  # type: ignore[operator]
-            for k in range(bisect_left(keylos, lo - self.spans[key]), bisect_right(keylos, hi)):
-                g = feats[entries[k][1]]
+            for j in self.windows.meeting(key, lo, hi):
+                g = feats[j]
                 if g.article == f.article or not g.date_known or (fixed and fixed[f.idx] and fixed[g.idx]):
                     continue
                 if g.place_unsure and g.idx < f.idx:
                     continue  # both unsure: found from the lower index only
-                if in_one_region(f, g, opts):
+                if in_one_region(f, g, opts, self.relation):
                     yield (f.idx, g.idx) if f.idx < g.idx else (g.idx, f.idx)
 
     def _homonyms(self, key: tuple) -> bool:
@@ -313,19 +311,20 @@ class PlaceIndex:
                 key = ("n", gram)
                 if key not in self.index or (gram == f.place_name and not self._homonyms(key)):
                     continue  # its own place's name, which no other place bears
-                keylos, entries = self.los[key], self.index[key]
-                lo = bisect_left(keylos, back - self.spans[key])
-                if back < iv[0] and bisect_right(keylos, iv[0]) - lo > opts.followup_crowd:
-                    lo = bisect_left(keylos, iv[0] - self.spans[key])  # a crowded name: its own days only
-                for k in range(lo, bisect_right(keylos, iv[1])):
-                    g = feats[entries[k][1]]
+                keylos = self.los[key]
+                floor = back - self.spans[key]
+                if back < iv[0] and bisect_right(keylos, iv[0]) - bisect_left(keylos, floor) > opts.followup_crowd:
+                    floor = iv[0] - self.spans[key]  # a crowded name: its own days only
+                # of the items filed from `floor` on, those whose dates can meet these (or be followed up)
+                for j in self.windows.meeting(key, min(back, iv[0]), iv[1], floor):
+                    g = feats[j]
                     if g.article == f.article or (fixed and fixed[f.idx] and fixed[g.idx]) or not g.date_known:
                         continue
                     if not nameable(g):
                         continue  # a province, a country or an unresolved name: too loose a target
                     if g.place.geonames_id is not None and g.place.geonames_id == f.place.geonames_id:
                         continue  # one place: place blocking's pair
-                    if place_relation(f, g, opts) is not None:
+                    if self.relation(f, g) is not None:
                         continue
                     if date_gap(f, g) <= max(f.slack, g.slack):
                         same_time.add((f.idx, g.idx) if f.idx < g.idx else (g.idx, f.idx))
@@ -339,14 +338,20 @@ def nameable(f: Features) -> bool:
     return f.rank <= _DISTRICT and (f.place.geonames_id is not None or f.has_coords)
 
 
-def in_one_region(a: Features, b: Features, opts: LinkOptions) -> bool:
-    """One admin1, one place unsure, dates meeting within their slack, and places that do not relate."""
+def in_one_region(a: Features, b: Features, opts: LinkOptions,
+                  relation: Callable[[Features, Features], str | None] | None = None) -> bool:
+    """One admin1, one place unsure, dates meeting within their slack, and places that do not relate.
+
+    ``relation`` stands for :func:`place_relation` (a :meth:`PlaceIndex.relation`: the same answers).
+    """
     if not (a.place_unsure or b.place_unsure) or not (a.date_known and b.date_known):
         return False
     adm = fold_name(a.place.admin1)
     if not adm or adm != fold_name(b.place.admin1) or (a.place.country or "") != (b.place.country or ""):
         return False
-    return date_gap(a, b) <= max(a.slack, b.slack) and place_relation(a, b, opts) is None
+    if date_gap(a, b) > max(a.slack, b.slack):
+        return False
+    return (relation(a, b) if relation else place_relation(a, b, opts)) is None
 
 
 def regional_pairs(feats: Sequence[Features], opts: LinkOptions, *, fixed: Sequence[bool] = (),

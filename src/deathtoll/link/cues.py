@@ -56,6 +56,7 @@ _COURTS = frozenset({"supreme", "county", "district", "circuit", "superior", "fe
                      "in", "to", "the", "a", "of", "at", "before"})
 
 
+@lru_cache(maxsize=256)  # is_follow_up and in_court read one text in turn
 def _unnamed(text: str) -> str:
     """``text`` lowercased, without the names that hold a follow-up's word."""
     return _NAMED.sub(lambda m: m.group(0) if (m.group(1) or "").lower() in _COURTS else " ", text).lower()

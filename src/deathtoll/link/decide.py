@@ -275,7 +275,7 @@ def guard_conflict(a: Features, b: Features, opts: LinkOptions) -> str | None:
         return None  # linked by text despite its place: the place is no witness
     if pa.country and pb.country and pa.country != pb.country and pa.is_known and pb.is_known:
         return "countries differ"
-    if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2:
+    if a.has_coords and b.has_coords and a.rank <= 2 and b.rank <= 2 and (pa.lat != pb.lat or pa.lon != pb.lon):
         if haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > opts.far_km:  # type: ignore[arg-type]
             return FAR
     return None

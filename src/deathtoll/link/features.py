@@ -95,8 +95,9 @@ class Features:
 
     def set_text(self, text: str) -> None:
         """Replace the compared text (evidence plus, for a lead incident, the title)."""
-        if text != self.text:  # the title joined the evidence: so do its ages
-            self.ages = self.told_ages
+        if text == self.text:
+            return  # what it reads from the text stays as it is
+        self.ages = self.told_ages  # the title joined the evidence: so do its ages
         self.text = text
         self.directed = bool(DIRECTION.search(text))
         self.sides.clear()

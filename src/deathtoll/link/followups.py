@@ -41,14 +41,20 @@ def link_followups(all_items: Sequence[LinkItem], feats: Sequence[Features], fix
             by_later.setdefault(i, {}).setdefault(j, rel)  # by place first, else by name
     floor = {"all": float("-inf"), "near": opts.threshold - 0.3, "linked": opts.threshold}[opts.explain]
     pairs: list[PairDecision] = []
-    for i in sorted(by_later):
+    later = sorted(by_later)
+    candidates = [sorted(by_later[i].items()) for i in later]
+    # the texts of every follow-up and its candidates compared at once (one call per follow-up cost more)
+    texts = sim.pairs([i for i, cands in zip(later, candidates) for _ in cands],
+                      [j for cands in candidates for j, _ in cands]).tolist() if later else []
+    at = 0
+    for i, cands in zip(later, candidates):
+        alike = texts[at:at + len(cands)]
+        at += len(cands)
         own = clusters.find(i)
-        cands = sorted(by_later[i].items())
         roots = {clusters.find(j) for j, _ in cands}
         if own in roots:
             continue  # already linked to one of them
         alone = len(roots) == 1  # (scored only for a follow-up within a week: see score_pair)
-        alike = sim.pairs([i] * len(cands), [j for j, _ in cands]).tolist()
         scored = sorted(((score_pair(feats[i], feats[j], rel, t, opts, names.shared(i, j), alone=alone,
                                      explain=False)[0], j, rel, t) for (j, rel), t in zip(cands, alike)),
                         key=lambda s: (-s[0], all_items[s[1]].incident.id))

@@ -78,6 +78,36 @@ def _dates_close(a: Features, b: Features, opts: LinkOptions) -> bool:
     return abs(a.published - b.published) <= opts.published_window
 
 
+class _DateArrays:
+    """The features' dates as arrays, to test many pairs at once as :func:`_dates_close` does."""
+
+    def __init__(self, feats: Sequence[Features]) -> None:
+        import numpy as np
+
+        self.known = np.array([f.date_known for f in feats], dtype=bool)
+        self.start = np.array([f.start if f.date_known else 0 for f in feats], dtype=np.int64)
+        self.end = np.array([f.end if f.date_known else 0 for f in feats], dtype=np.int64)
+        self.slack = np.array([f.slack for f in feats], dtype=np.int64)
+        self.has_pub = np.array([f.published is not None for f in feats], dtype=bool)
+        self.pub = np.array([f.published if f.published is not None else 0 for f in feats], dtype=np.int64)
+
+    def close(self, i: Any, j: Any, opts: LinkOptions) -> Any:
+        """A boolean array: for each pair ``(i[k], j[k])``, what :func:`_dates_close` says."""
+        import numpy as np
+
+        ki, kj = self.known[i], self.known[j]
+        si, sj, ei, ej = self.start[i], self.start[j], self.end[i], self.end[j]
+        both = ki & kj & (np.maximum(np.maximum(si, sj) - np.minimum(ei, ej), 0)
+                          <= np.maximum(self.slack[i], self.slack[j]))
+        pi, pj = self.pub[i], self.pub[j]
+        published = self.has_pub[i] & self.has_pub[j]
+        # one dated: the dated one's range meets the undated one's week before publication
+        i_dated = ki & ~kj & (si <= pj + opts.day_window) & (ei >= pj - opts.undated_lag)
+        j_dated = kj & ~ki & (sj <= pi + opts.day_window) & (ej >= pi - opts.undated_lag)
+        neither = ~ki & ~kj & (np.abs(pi - pj) <= opts.published_window)
+        return both | (published & (i_dated | j_dated | neither))
+
+
 def mention_pairs(feats: Sequence[Features], matrix: Any, opts: LinkOptions, *,
                   fixed: Sequence[bool] = ()) -> Iterator[tuple[int, int, str]]:
     """Pairs ``(i, j, "mentioned")``, ``i < j``, that place blocking missed but text and dates allow.
@@ -101,6 +131,11 @@ def mention_pairs(feats: Sequence[Features], matrix: Any, opts: LinkOptions, *,
     article = np.array([article_ids.setdefault(f.article, len(article_ids)) for f in feats], dtype=np.int64)
     gid = np.array([f.place.geonames_id if f.place.geonames_id is not None else -1 - f.idx for f in feats],
                    dtype=np.int64)  # unknown ids never equal
+    when = _DateArrays(feats)
+    country_ids: dict[str, int] = {}
+    country = np.array([country_ids.setdefault(f.place.country, len(country_ids)) if f.place.country and
+                        f.place.is_known else -1 - f.idx for f in feats], dtype=np.int64)  # -1-i: no witness
+    fixed_at = np.array([bool(x) for x in fixed], dtype=bool) if fixed else None
     words: dict[int, set[str]] = {}
     start = 0
     while start < len(order):
@@ -116,17 +151,22 @@ def mention_pairs(feats: Sequence[Features], matrix: Any, opts: LinkOptions, *,
         bi, nj = block[rows], near[cols]
         # another article, and not one GeoNames place (those pairs are place blocking's)
         keep = (article[bi] != article[nj]) & (gid[bi] != gid[nj])
-        for i, j in zip(bi[keep].tolist(), nj[keep].tolist()):
+        # two countries the resolver is sure of; two stored items; dates apart (as _dates_close)
+        keep &= (country[bi] == country[nj]) | (country[bi] < 0) | (country[nj] < 0)
+        if fixed_at is not None:
+            keep &= ~(fixed_at[bi] & fixed_at[nj])
+        bi, nj = bi[keep], nj[keep]
+        close = when.close(bi, nj, opts)
+        for i, j in zip(bi[close].tolist(), nj[close].tolist()):
             a, b = (feats[i], feats[j]) if i < j else (feats[j], feats[i])
-            if a.idx == b.idx or a.article == b.article or (fixed and fixed[a.idx] and fixed[b.idx]):
+            if place_relation(a, b, opts) is not None:
                 continue
-            if a.place.country and b.place.country and a.place.country != b.place.country and \
-                    a.place.is_known and b.place.is_known:
-                continue
-            if place_relation(a, b, opts) is not None or not _dates_close(a, b, opts):
-                continue
-            wa = words.setdefault(a.idx, text_words(a.text))
-            wb = words.setdefault(b.idx, text_words(b.text))
+            wa = words.get(a.idx)
+            if wa is None:
+                wa = words[a.idx] = text_words(a.text)
+            wb = words.get(b.idx)
+            if wb is None:
+                wb = words[b.idx] = text_words(b.text)
             if names_each_other(a, b, wa, wb):
                 yield a.idx, b.idx, "mentioned"
         start = week_end

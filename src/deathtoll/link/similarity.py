@@ -19,6 +19,7 @@ import math
 import os
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Protocol, Sequence
 
 from unidecode import unidecode
@@ -115,12 +116,18 @@ def name_tokens(text: str) -> set[str]:
         at = m.start()
         if at == 0 or _SENTENCE_START.search(text[max(0, at - 12) : at]):
             continue  # a capital that opens a sentence names nothing (only the last few characters tell)
-        word = unidecode(m.group(1)).lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        parts = [word] + [p for p in re.split(r"[-']", word) if len(p) > 2]
-        out.update(p for p in parts if p not in _NOT_NAMES)
+        out.update(_name_parts(m.group(1)))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(raw: str) -> tuple[str, ...]:
+    """One capitalised word folded, with its hyphenated parts, less days, months and titles."""
+    word = unidecode(raw).lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    parts = [word] + [p for p in re.split(r"[-']", word) if len(p) > 2]
+    return tuple(p for p in parts if p not in _NOT_NAMES)
 
 
 class NameIndex:
@@ -182,24 +189,35 @@ class LexicalSimilarity:
         from scipy.sparse import csr_matrix
 
         vocab: dict[str, int] = {}
-        bags = [Counter(vocab.setdefault(tok, len(vocab)) for tok in content_tokens(t)) for t in texts]
-        df = np.zeros(len(vocab), dtype=np.float64)
-        for bag in bags:
-            for tok in bag:
-                df[tok] += 1
-        idf = np.log((len(bags) + 1) / (1 + df)) + 1.0
         indptr = [0]
         indices: list[int] = []
-        weights: list[float] = []
-        for bag in bags:
-            toks = sorted(bag)
-            w = np.array([(1.0 + math.log(bag[t])) * idf[t] for t in toks], dtype=np.float64)
-            norm = float(np.sqrt((w * w).sum())) or 1.0
-            indices.extend(toks)
-            weights.extend((w / norm).tolist())
+        tf: list[float] = []  # 1 + log(count), in the order of the indices
+        log_tf: dict[int, float] = {}
+        for t in texts:
+            bag = Counter(vocab.setdefault(tok, len(vocab)) for tok in content_tokens(t))
+            for tok in sorted(bag):
+                c = bag[tok]
+                if c not in log_tf:
+                    log_tf[c] = 1.0 + math.log(c)
+                indices.append(tok)
+                tf.append(log_tf[c])
             indptr.append(len(indices))
-        self._matrix = csr_matrix((np.array(weights), np.array(indices, dtype=np.int64), np.array(indptr)),
-                                  shape=(len(bags), max(1, len(vocab))))
+        cols = np.array(indices, dtype=np.int64)
+        df = np.bincount(cols, minlength=len(vocab)).astype(np.float64)
+        idf = np.log((len(texts) + 1) / (1 + df)) + 1.0
+        w = np.array(tf, dtype=np.float64) * idf[cols]
+        # each row's length: rows of one size are summed as a block, each row as numpy sums one row
+        bounds = np.array(indptr, dtype=np.int64)
+        sizes = np.diff(bounds)
+        squares = w * w
+        norms = np.ones(len(sizes), dtype=np.float64)
+        for size in np.unique(sizes[sizes > 0]).tolist():
+            rows = np.flatnonzero(sizes == size)
+            block = squares[bounds[rows][:, None] + np.arange(size)]
+            norms[rows] = np.sqrt(block.sum(axis=1))
+        norms[norms == 0] = 1.0
+        self._matrix = csr_matrix((w / np.repeat(norms, sizes), cols, bounds),
+                                  shape=(len(texts), max(1, len(vocab))))
         return self
 
     @property
