@@ -3,7 +3,7 @@
 Usage:
     python bench/linking.py --gva [--mode MODE] [--similarity lexical|embedding|both] [--cache] [--misses]
     python bench/linking.py --corpus [PATH] [--similarity ...]
-    python bench/linking.py --synthetic 100000 [--generator mixed|plain]
+    python bench/linking.py --synthetic 100000 [--generator mixed|plain] [--per-item one|gva]
 
 ``--gva`` reads ``../shared/data/gva_dev.jsonl`` (1,293 articles, 775 gold
 incidents) and prints pairwise precision / recall / F1 at article level:
@@ -23,7 +23,9 @@ come from:
 ``--corpus`` links the hand-annotated multi-outlet corpus and prints article
 and incident pairwise scores. ``--synthetic N`` links N synthetic reports and
 prints the time per size and peak memory (tracemalloc) at N/4, N/2 and N
-(``--generator``: see ``bench/synthetic.py``).
+(``--generator``: see ``bench/synthetic.py``; ``--per-item gva`` groups the
+reports into article incidents of 4.3 reports on average, as the pipeline
+does on the GVA dev set, where the default gives each report its own).
 """
 
 from __future__ import annotations
@@ -257,22 +259,24 @@ def run_corpus(path: Path, similarity: str, threshold: float | None) -> None:
 
 # -- synthetic scale ------------------------------------------------------------
 
-def synthetic_items(n_reports: int, seed: int = 7, generator: str = "mixed") -> list[LinkItem]:
-    """About ``n_reports`` synthetic reports, one per item (see ``bench/synthetic.py``)."""
+def synthetic_items(n_reports: int, seed: int = 7, generator: str = "mixed", per_item: str = "one") -> list[LinkItem]:
+    """About ``n_reports`` synthetic reports, one per item or the GVA mix (see ``bench/synthetic.py``)."""
+    if per_item != "one":
+        return GENERATORS[generator](n_reports, seed, per_item=per_item)
     return GENERATORS[generator](n_reports, seed)
 
 
-def run_synthetic(n: int, generator: str = "mixed") -> None:
+def run_synthetic(n: int, generator: str = "mixed", per_item: str = "one") -> None:
     """Time and memory of linking n/4, n/2 and n synthetic reports, with ratios to the first size.
 
     Time is measured without tracing (wall and CPU, since the machine may be
     shared); peak memory in a second, traced run (tracemalloc slows Python).
     """
     sizes = [n // 4, n // 2, n]
-    print(f"synthetic linking ({generator} generator), sizes {sizes}")
+    print(f"synthetic linking ({generator} generator, reports per item: {per_item}), sizes {sizes}")
     ref: tuple[float, float, int] | None = None
     for size in sizes:
-        items = synthetic_items(size, generator=generator)
+        items = synthetic_items(size, generator=generator, per_item=per_item)
         t0, c0 = time.perf_counter(), time.process_time()
         result = link_incidents(items)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -281,7 +285,8 @@ def run_synthetic(n: int, generator: str = "mixed") -> None:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         ref = ref or (cpu, peak, size)
-        print(f"  {size:>7} reports -> {len(result.incidents):>6} incidents, {len(result.pairs):>6} links: "
+        print(f"  {size:>7} reports ({len(items)} items) -> {len(result.incidents):>6} incidents, "
+              f"{len(result.pairs):>6} links: "
               f"{wall:5.1f}s wall, {cpu:5.1f}s CPU, peak {peak / 2**20:6.1f} MiB traced; per report vs "
               f"{ref[2]}: CPU x{(cpu / size) / (ref[0] / ref[2]):.2f}, memory x{(peak / size) / (ref[1] / ref[2]):.2f}",
               flush=True)
@@ -295,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int)
     ap.add_argument("--generator", default="mixed", choices=sorted(GENERATORS),
                     help="with --synthetic: the mix of real data (mixed) or session 10's all-towns, all-days one")
+    ap.add_argument("--per-item", default="one", choices=("one", "gva"),
+                    help="with --synthetic --generator mixed: one report per article incident (the harder "
+                         "reading), or the GVA dev set's 4.3")
     ap.add_argument("--similarity", default="lexical", choices=("lexical", "embedding", "both"))
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--cache", action="store_true", help="keep pipeline results in bench/out/ between runs")
@@ -308,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         run_corpus(Path(args.corpus), args.similarity, args.threshold)
     if args.synthetic:
-        run_synthetic(args.synthetic, args.generator)
+        run_synthetic(args.synthetic, args.generator, args.per_item)
     if not (args.gva or args.corpus or args.synthetic):
         ap.print_help()
     return 0
