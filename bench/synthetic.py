@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Iterator
 
 from deathtoll.link.items import LinkItem
 from deathtoll.model import Count, DateRange, Evidence, Incident, Place, Report, Victims, VictimTally
@@ -70,21 +71,28 @@ GVA_REPORTS = ((1, 353), (2, 244), (3, 249), (4, 196), (5, 137), (6, 135), (7, 7
                (11, 24), (14, 64))
 
 
+def _events(rng: random.Random, towns: list[Place],
+            n_reports: int) -> Iterator[tuple[Place, date, str, int, list[str]]]:
+    """Events without end: a town (Zipf over ``towns``), a day in a span that grows with the corpus
+    (three years at 100,000 reports), a cause, a toll and four words of the scene."""
+    weights = [1 / (k + 1) for k in range(len(towns))]
+    span = max(1, round(3 * 365 * n_reports / 100_000))
+    while True:
+        town = rng.choices(towns, weights)[0]
+        day = _START + timedelta(days=rng.randrange(span))
+        yield town, day, rng.choice(_CAUSES), rng.randint(1, 30), rng.sample(_WORDS, 4)
+
+
 def plain_items(n_reports: int, seed: int = 7) -> list[LinkItem]:
     """About ``n_reports`` reports of events told by 1-4 outlets each, all in towns, 85% dated to the day."""
     rng = random.Random(seed)
     towns = _towns(rng)
-    weights = [1 / (k + 1) for k in range(len(towns))]
-    span = max(1, round(3 * 365 * n_reports / 100_000))
+    events = _events(rng, towns, n_reports)
     items: list[LinkItem] = []
     ev = 0
     while len(items) < n_reports:
         ev += 1
-        town = rng.choices(towns, weights)[0]
-        day = _START + timedelta(days=rng.randrange(span))
-        cause = rng.choice(_CAUSES)
-        n = rng.randint(1, 30)
-        words = rng.sample(_WORDS, 4)
+        town, day, cause, n, words = next(events)
         for k in range(rng.choice((1, 1, 2, 2, 3, 4))):
             reported = max(1, n + rng.randint(-2, 2))
             sent = (f"{reported} people were killed by {cause} near the {words[0]} {words[1]} in {town.name}, "
@@ -153,17 +161,12 @@ def mixed_items(n_reports: int, seed: int = 7, per_item: str = "one") -> list[Li
     sizes, weights_r = zip(*GVA_REPORTS)
     told = 0
     towns = _towns(rng)
-    weights = [1 / (k + 1) for k in range(len(towns))]
-    span = max(1, round(3 * 365 * n_reports / 100_000))
+    events = _events(rng, towns, n_reports)
     items: list[LinkItem] = []
     ev = 0
     while told < n_reports:
         ev += 1
-        town = rng.choices(towns, weights)[0]
-        day = _START + timedelta(days=rng.randrange(span))
-        cause = rng.choice(_CAUSES)
-        n = rng.randint(1, 30)
-        w = rng.sample(_WORDS, 4)
+        town, day, cause, n, w = next(events)
         fill = {"cause": cause, "town": town.name, "w0": w[0], "w1": w[1]}
         tellings = rng.choice((1, 1, 2, 2, 3, 4))
         followups = rng.choice((0, 0, 0, 1, 1, 2))
