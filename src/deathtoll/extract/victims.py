@@ -176,7 +176,8 @@ def read_victim(head: Token, lex: Lexicon) -> Victim | None:
         return Victim(Count(0, 0, 0, _span_text([head])), found[0], found[1], head.idx, head.idx + len(head.text),
                       negative=True, rules=("count:negative",))
 
-    if head.pos_ == "NUM" and (_is_apposed_age_or_year(head) or _is_clock(head) or _is_age(head, lex)):
+    if head.pos_ == "NUM" and (_is_apposed_age_or_year(head) or _is_clock(head) or _is_dialled(head)
+                               or _is_age(head, lex)):
         return None
     # a bare number or vague quantity as the head: "seven were wounded", "dozens of civilians", "50 of their own"
     noun = head
@@ -366,12 +367,14 @@ _CALLING = frozenset({"dial", "call", "phone", "text", "ring"})  # verbs whose n
 
 
 def _is_clock(num: Token) -> bool:
-    """"shot around 1 a.m.": a time of day; "already dialing 911": a number called."""
+    """"shot around 1 a.m.": a time of day."""
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
-    if nxt is not None and nxt.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm", "o'clock"):
-        return True
-    prev = num.doc[num.i - 1] if num.i > 0 else None
-    return prev is not None and prev.lemma_.lower() in _CALLING
+    return nxt is not None and nxt.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm", "o'clock")
+
+
+def _is_dialled(num: Token) -> bool:
+    """"already dialing 911", "called 911": a number called."""
+    return num.i > 0 and num.doc[num.i - 1].lemma_.lower() in _CALLING
 
 
 def _comparative_after(tok: Token) -> bool:
