@@ -315,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         run_gva(args.mode, args.similarity, args.threshold, args.cache, args.misses)
     if args.corpus:
         run_corpus(Path(args.corpus), args.similarity, args.threshold)
+    if args.synthetic and args.per_item != "one" and args.generator != "mixed":
+        ap.error("--per-item gva groups the reports of the mixed generator only")
     if args.synthetic:
         run_synthetic(args.synthetic, args.generator, args.per_item)
     if not (args.gva or args.corpus or args.synthetic):

@@ -2,8 +2,8 @@
 
 ``mention_pairs`` tests the dates (and countries, and stored items) of many
 pairs at once with arrays (``_DateArrays``) before the per-pair place test;
-these tests hold the arrays to the one-pair definition, and the whole pass
-to a brute-force scan of every pair.
+these tests hold the arrays to the one-pair definition (``_dates_close``
+here), and the whole pass to a brute-force scan of every pair.
 """
 
 from __future__ import annotations
@@ -17,12 +17,25 @@ import pytest
 from deathtoll.link.blocking import place_relation
 from deathtoll.link.features import compared_texts, features_of
 from deathtoll.link.items import LinkOptions
-from deathtoll.link.mentions import _DateArrays, _dates_close, mention_pairs, names_each_other, text_words
+from deathtoll.link.mentions import _DateArrays, mention_pairs, names_each_other, text_words
 from deathtoll.link.similarity import LexicalSimilarity
 from test_link_across_helpers import DAY, PLACES, one
 
 OPTS = LinkOptions()
 D = timedelta(days=1)
+
+
+def _dates_close(a, b, opts) -> bool:
+    """The one-pair definition the arrays must follow (written plainly, as the pass once tested it)."""
+    if a.date_known and b.date_known:
+        return max(0, max(a.start, b.start) - min(a.end, b.end)) <= max(a.slack, b.slack)
+    if a.published is None or b.published is None:
+        return False
+    if a.date_known or b.date_known:
+        dated, undated = (a, b) if a.date_known else (b, a)
+        lo, hi = undated.published - opts.undated_lag, undated.published + opts.day_window
+        return dated.start <= hi and dated.end >= lo
+    return abs(a.published - b.published) <= opts.published_window
 
 
 def _feats(items):

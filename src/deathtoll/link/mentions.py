@@ -65,21 +65,14 @@ def _anchor(f: Features) -> int | None:
     return f.published
 
 
-def _dates_close(a: Features, b: Features, opts: LinkOptions) -> bool:
-    if a.date_known and b.date_known:
-        gap = max(0, max(a.start, b.start) - min(a.end, b.end))  # type: ignore[type-var,operator]
-        return gap <= max(a.slack, b.slack)
-    if a.published is None or b.published is None:
-        return False
-    if a.date_known or b.date_known:
-        dated, undated = (a, b) if a.date_known else (b, a)
-        lo, hi = undated.published - opts.undated_lag, undated.published + opts.day_window  # type: ignore[operator]
-        return dated.start <= hi and dated.end >= lo  # type: ignore[operator]
-    return abs(a.published - b.published) <= opts.published_window
-
-
 class _DateArrays:
-    """The features' dates as arrays, to test many pairs at once as :func:`_dates_close` does."""
+    """The features' dates as arrays, to test many pairs at once.
+
+    Two dated incidents meet within the larger slack of their precisions; a
+    dated and an undated one when the dated range meets the week before the
+    undated one's publication (or the day after it); two undated ones when
+    they were published within ``published_window`` days of each other.
+    """
 
     def __init__(self, feats: Sequence[Features]) -> None:
         import numpy as np
@@ -92,7 +85,7 @@ class _DateArrays:
         self.pub = np.array([f.published if f.published is not None else 0 for f in feats], dtype=np.int64)
 
     def close(self, i: Any, j: Any, opts: LinkOptions) -> Any:
-        """A boolean array: for each pair ``(i[k], j[k])``, what :func:`_dates_close` says."""
+        """A boolean array: for each pair ``(i[k], j[k])``, whether their dates allow one event."""
         import numpy as np
 
         ki, kj = self.known[i], self.known[j]
@@ -151,7 +144,7 @@ def mention_pairs(feats: Sequence[Features], matrix: Any, opts: LinkOptions, *,
         bi, nj = block[rows], near[cols]
         # another article, and not one GeoNames place (those pairs are place blocking's)
         keep = (article[bi] != article[nj]) & (gid[bi] != gid[nj])
-        # two countries the resolver is sure of; two stored items; dates apart (as _dates_close)
+        # two countries the resolver is sure of; two stored items; dates apart
         keep &= (country[bi] == country[nj]) | (country[bi] < 0) | (country[nj] < 0)
         if fixed_at is not None:
             keep &= ~(fixed_at[bi] & fixed_at[nj])
